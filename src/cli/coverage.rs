@@ -1,0 +1,76 @@
+//! `boundaries coverage`: which guide sections and principles the library draws on,
+//! and which it does not yet.
+
+use std::process::ExitCode;
+
+use super::table;
+use crate::catalogues::Catalogues;
+use crate::scenario::Library;
+
+pub fn run(library: &Library, catalogues: &Catalogues) -> ExitCode {
+    let scenarios = &library.scenarios;
+
+    println!("Guide sections cited by each scenario's choices:\n");
+    let mut sections = table(&["guide section", "scenarios"]);
+    let mut uncovered_sections = Vec::new();
+    for section in &catalogues.guide {
+        let citing: Vec<&str> = scenarios
+            .iter()
+            .filter(|s| s.scenario.cited_sections().contains(&section.id.as_str()))
+            .map(|s| s.scenario.id.as_str())
+            .collect();
+        if citing.is_empty() {
+            uncovered_sections.push(section.title.as_str());
+        }
+        sections.add_row(vec![section.title.clone(), or_gap(&citing)]);
+    }
+    println!("{sections}\n");
+
+    println!("Principles scored by each scenario's choices:\n");
+    let mut principles = table(&["principle", "scenarios"]);
+    let mut uncovered_principles = Vec::new();
+    for principle in &catalogues.principles {
+        let scoring: Vec<&str> = scenarios
+            .iter()
+            .filter(|s| {
+                s.scenario
+                    .scored_principles()
+                    .contains(&principle.id.as_str())
+            })
+            .map(|s| s.scenario.id.as_str())
+            .collect();
+        if scoring.is_empty() {
+            uncovered_principles.push(principle.name.as_str());
+        }
+        principles.add_row(vec![principle.name.clone(), or_gap(&scoring)]);
+    }
+    println!("{principles}\n");
+
+    println!(
+        "{} of {} guide sections and {} of {} principles are covered by {} scenario{}.",
+        catalogues.guide.len() - uncovered_sections.len(),
+        catalogues.guide.len(),
+        catalogues.principles.len() - uncovered_principles.len(),
+        catalogues.principles.len(),
+        scenarios.len(),
+        if scenarios.len() == 1 { "" } else { "s" },
+    );
+    if !uncovered_sections.is_empty() {
+        println!("Not covered yet: {}.", uncovered_sections.join("; "));
+    }
+    if !uncovered_principles.is_empty() {
+        println!(
+            "Principles not scored yet: {}.",
+            uncovered_principles.join("; ")
+        );
+    }
+    ExitCode::SUCCESS
+}
+
+fn or_gap(ids: &[&str]) -> String {
+    if ids.is_empty() {
+        "— none yet".to_owned()
+    } else {
+        ids.join(", ")
+    }
+}

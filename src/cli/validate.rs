@@ -1,0 +1,40 @@
+//! `boundaries validate`: every problem in every file, with source snippets.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use super::{Stream, colour};
+use crate::catalogues::Catalogues;
+use crate::scenario::Library;
+
+pub fn run(paths: &[PathBuf], catalogues: &Catalogues) -> ExitCode {
+    let library = Library::load(paths, catalogues);
+    let diagnostics = library.diagnostics();
+    let colour = colour(Stream::Stdout);
+    for diagnostic in &diagnostics {
+        println!("{}", diagnostic.render(colour));
+    }
+    let errors = diagnostics.iter().filter(|d| d.is_error()).count();
+    let warnings = diagnostics.len() - errors;
+    let files = library.scenarios.len() + library.problems.len();
+    println!(
+        "Checked {files} file{}: {} valid, {} with errors; {errors} error{}, {warnings} warning{}.",
+        plural(files),
+        library.scenarios.len(),
+        library.problems.len(),
+        plural(errors),
+        plural(warnings),
+    );
+    if files == 0 {
+        println!("No scenario files (*.scenario.ron) were found.");
+    }
+    if library.problems.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}

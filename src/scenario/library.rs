@@ -1,0 +1,177 @@
+//! Loading many scenario files at once. A broken file is kept aside with its
+//! diagnostics; every valid scenario stays available.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use super::model::Scenario;
+use super::parse::{MAX_FILE_BYTES, parse};
+use super::validate::validate;
+use crate::catalogues::Catalogues;
+use crate::diagnostic::Diagnostic;
+
+/// The file name ending that marks a scenario.
+pub const SCENARIO_SUFFIX: &str = ".scenario.ron";
+
+/// A scenario that loaded without errors, with any warnings about it.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    pub file: String,
+    pub scenario: Arc<Scenario>,
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// A file that did not load, with everything wrong with it.
+#[derive(Debug, Clone)]
+pub struct Problem {
+    pub file: String,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Parses and validates one file's bytes: a loaded scenario, or every diagnostic
+/// found if there is any error. The game's asset loader and the CLI both use this.
+pub fn load_bytes(file: &str, bytes: &[u8], catalogues: &Catalogues) -> Result<Loaded, Problem> {
+    let parsed = parse(file, bytes).map_err(|d| Problem {
+        file: file.to_owned(),
+        diagnostics: vec![d],
+    })?;
+    let diagnostics = validate(file, &parsed, catalogues);
+    if diagnostics.iter().any(Diagnostic::is_error) {
+        return Err(Problem {
+            file: file.to_owned(),
+            diagnostics,
+        });
+    }
+    Ok(Loaded {
+        file: file.to_owned(),
+        scenario: Arc::new(parsed.scenario),
+        warnings: diagnostics,
+    })
+}
+
+/// Every scenario found under some paths, and the files that failed.
+#[derive(Debug, Default)]
+pub struct Library {
+    pub scenarios: Vec<Loaded>,
+    pub problems: Vec<Problem>,
+}
+
+impl Library {
+    /// Loads each path: a file as named, or every `*.scenario.ron` below a folder.
+    pub fn load(paths: &[PathBuf], catalogues: &Catalogues) -> Library {
+        let mut library = Library::default();
+        let mut unreadable = Vec::new();
+        let files: Vec<PathBuf> = paths
+            .iter()
+            .flat_map(|path| scenario_files(path, &mut unreadable))
+            .collect();
+        library.problems = unreadable;
+        for file in files {
+            let label = file.display().to_string();
+            match read_limited(&file) {
+                Ok(bytes) => library.add(load_bytes(&label, &bytes, catalogues)),
+                Err(e) => library.add(Err(Problem {
+                    file: label.clone(),
+                    diagnostics: vec![Diagnostic::error(
+                        &label,
+                        format!("cannot read the file: {e}"),
+                    )],
+                })),
+            }
+        }
+        library
+    }
+
+    /// Adds one file's outcome; a scenario whose id an earlier file already uses
+    /// becomes a problem.
+    pub fn add(&mut self, outcome: Result<Loaded, Problem>) {
+        match outcome {
+            Ok(loaded) => match self
+                .scenarios
+                .iter()
+                .find(|s| s.scenario.id == loaded.scenario.id)
+            {
+                Some(first) => {
+                    let message = format!(
+                        "scenario id \"{}\" is already used by {}",
+                        loaded.scenario.id, first.file
+                    );
+                    let mut diagnostics = vec![Diagnostic::error(&loaded.file, message)];
+                    diagnostics.extend(loaded.warnings);
+                    self.problems.push(Problem {
+                        file: loaded.file,
+                        diagnostics,
+                    });
+                }
+                None => self.scenarios.push(loaded),
+            },
+            Err(problem) => self.problems.push(problem),
+        }
+    }
+
+    pub fn get(&self, id: &str) -> Option<&Loaded> {
+        self.scenarios.iter().find(|s| s.scenario.id == id)
+    }
+
+    /// All diagnostics, file by file: problems' and loaded scenarios' warnings.
+    pub fn diagnostics(&self) -> Vec<&Diagnostic> {
+        let mut all: Vec<&Diagnostic> = self
+            .problems
+            .iter()
+            .flat_map(|p| &p.diagnostics)
+            .chain(self.scenarios.iter().flat_map(|s| &s.warnings))
+            .collect();
+        all.sort_by(|a, b| a.file.cmp(&b.file));
+        all
+    }
+}
+
+/// The scenario files a path stands for, sorted; unreadable folders become problems.
+fn scenario_files(path: &Path, problems: &mut Vec<Problem>) -> Vec<PathBuf> {
+    if !path.is_dir() {
+        return vec![path.to_owned()];
+    }
+    let mut files = Vec::new();
+    let mut folders = vec![path.to_owned()];
+    while let Some(folder) = folders.pop() {
+        let entries = match std::fs::read_dir(&folder) {
+            Ok(entries) => entries,
+            Err(e) => {
+                let label = folder.display().to_string();
+                let diagnostics = vec![Diagnostic::error(
+                    &label,
+                    format!("cannot read the folder: {e}"),
+                )];
+                problems.push(Problem {
+                    file: label,
+                    diagnostics,
+                });
+                continue;
+            }
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                folders.push(path);
+            } else if path
+                .file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.ends_with(SCENARIO_SUFFIX))
+            {
+                files.push(path);
+            }
+        }
+    }
+    files.sort();
+    files
+}
+
+/// Reads a file, refusing (without reading it all) one far larger than a scenario.
+fn read_limited(path: &Path) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)?
+        .take(MAX_FILE_BYTES as u64 + 1)
+        .read_to_end(&mut bytes)?;
+    Ok(bytes)
+}

@@ -1,0 +1,268 @@
+//! Rating a play against the principles, as situational-judgement tests are scored:
+//! each decision is compared with the options that were actually on offer.
+//!
+//! For each principle `p` at stake at a decision (some offered choice scores it), the
+//! chosen choice's score adds to `chosen(p)`, the best offered score to `best(p)` and
+//! the worst to `worst(p)`; a choice that does not mention `p` counts 0. Then
+//! `rating(p) = 100 · (chosen − worst) / (best − worst)`. A principle that was never
+//! at stake, or where every option scored the same, is not rated. The overall figure
+//! is the mean of the ratings, and any red flag makes the band [`Band::Unsafe`].
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use crate::catalogues::Catalogues;
+use crate::scenario::{Choice, Node, Scenario, StateGraph};
+
+/// One decision taken: the choices on offer (in any order) and the one chosen.
+#[derive(Debug, Clone, Copy)]
+pub struct Taken<'s> {
+    pub node: &'s str,
+    pub offered: &'s [&'s Choice],
+    pub chosen: &'s Choice,
+}
+
+/// How a play went on one principle.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Rating {
+    pub principle: String,
+    /// 0 (the worst options every time) to 100 (the best every time).
+    pub rating: f64,
+    pub chosen: i64,
+    pub best: i64,
+    pub worst: i64,
+}
+
+/// A line crossed during a play.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RedFlag {
+    pub node: String,
+    pub choice: String,
+    /// The line that was crossed, in the author's words.
+    pub line: String,
+    /// Why, and what to do instead.
+    pub feedback: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Band {
+    Exemplary,
+    Sound,
+    Developing,
+    Concerning,
+    /// A red flag was raised, whatever the numbers.
+    Unsafe,
+    /// No principle was at stake on this path.
+    Unrated,
+}
+
+impl Band {
+    pub fn from_overall(overall: f64) -> Band {
+        match overall {
+            o if o >= 85.0 => Band::Exemplary,
+            o if o >= 65.0 => Band::Sound,
+            o if o >= 40.0 => Band::Developing,
+            _ => Band::Concerning,
+        }
+    }
+
+    /// What the band means, for a player.
+    pub fn meaning(self) -> &'static str {
+        match self {
+            Band::Exemplary => "You chose as an experienced worker would at almost every turn.",
+            Band::Sound => "Mostly good judgement, with a few choices worth another look.",
+            Band::Developing => {
+                "Some choices put the person or you at risk of harm or upset; look again at the feedback."
+            }
+            Band::Concerning => {
+                "Many choices worked against the principles; go through the feedback with your supervisor."
+            }
+            Band::Unsafe => {
+                "A choice crossed a line that must not be crossed. Talk it through with your supervisor."
+            }
+            Band::Unrated => "No principle was at stake on this path.",
+        }
+    }
+
+    /// Bands in order from best to worst, for ranking a player's plays.
+    pub fn rank(self) -> u8 {
+        match self {
+            Band::Exemplary => 0,
+            Band::Sound => 1,
+            Band::Developing => 2,
+            Band::Concerning => 3,
+            Band::Unsafe => 4,
+            Band::Unrated => 5,
+        }
+    }
+}
+
+impl fmt::Display for Band {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self, f)
+    }
+}
+
+/// The result of a play.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Assessment {
+    /// In catalogue order.
+    pub ratings: Vec<Rating>,
+    /// The mean of the ratings.
+    pub overall: Option<f64>,
+    pub band: Band,
+    pub red_flags: Vec<RedFlag>,
+}
+
+/// Rates a path of decisions.
+pub fn assess(path: &[Taken<'_>], catalogues: &Catalogues) -> Assessment {
+    // (principle, chosen, best, worst), in first-seen order.
+    let mut sums: Vec<(&str, i64, i64, i64)> = Vec::new();
+    let mut red_flags = Vec::new();
+    for taken in path {
+        let mut at_stake: Vec<&str> = Vec::new();
+        for choice in taken.offered {
+            for (p, _) in choice.scores.iter() {
+                if !at_stake.contains(&p) {
+                    at_stake.push(p);
+                }
+            }
+        }
+        for p in at_stake {
+            let scores = taken.offered.iter().map(|c| c.score(p));
+            let (best, worst) =
+                scores.fold((i64::MIN, i64::MAX), |(hi, lo), s| (hi.max(s), lo.min(s)));
+            let entry = match sums.iter().position(|s| s.0 == p) {
+                Some(i) => &mut sums[i],
+                None => {
+                    sums.push((p, 0, 0, 0));
+                    sums.last_mut().expect("just pushed")
+                }
+            };
+            entry.1 += taken.chosen.score(p);
+            entry.2 += best;
+            entry.3 += worst;
+        }
+        if let Some(line) = &taken.chosen.red_flag {
+            red_flags.push(RedFlag {
+                node: taken.node.to_owned(),
+                choice: taken.chosen.id.clone(),
+                line: line.clone(),
+                feedback: taken.chosen.feedback.clone(),
+            });
+        }
+    }
+    sums.sort_by_key(|s| catalogues.principle_rank(s.0));
+    let ratings: Vec<Rating> = sums
+        .into_iter()
+        .filter(|&(_, _, best, worst)| best > worst)
+        .map(|(p, chosen, best, worst)| Rating {
+            principle: p.to_owned(),
+            rating: 100.0 * (chosen - worst) as f64 / (best - worst) as f64,
+            chosen,
+            best,
+            worst,
+        })
+        .collect();
+    let overall = (!ratings.is_empty())
+        .then(|| ratings.iter().map(|r| r.rating).sum::<f64>() / ratings.len() as f64);
+    let band = match overall {
+        _ if !red_flags.is_empty() => Band::Unsafe,
+        Some(overall) => Band::from_overall(overall),
+        None => Band::Unrated,
+    };
+    Assessment {
+        ratings,
+        overall,
+        band,
+        red_flags,
+    }
+}
+
+/// The lowest and highest total a principle can reach over all complete plays.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Range {
+    pub principle: String,
+    pub lowest: i64,
+    pub highest: i64,
+}
+
+/// For each principle the scenario scores (in catalogue order), the lowest and highest
+/// total over every complete path, respecting flags. Expects a valid scenario.
+pub fn path_totals(graph: &StateGraph<'_>, catalogues: &Catalogues) -> Vec<Range> {
+    let scenario = graph.scenario();
+    let mut principles = scenario.scored_principles();
+    principles.sort_by_key(|p| catalogues.principle_rank(p));
+    // For each state, (lowest, highest) per principle from there to an ending.
+    let mut best: Vec<Option<Vec<(i64, i64)>>> = vec![None; graph.states.len()];
+    for state in graph.post_order() {
+        let totals = match scenario.nodes.at(graph.states[state].node).1 {
+            Node::Ending(_) => Some(vec![(0, 0); principles.len()]),
+            Node::Scene(scene) => {
+                let mut totals: Option<Vec<(i64, i64)>> = None;
+                for edge in &graph.edges[state] {
+                    let Some(after) = &best[edge.to] else {
+                        continue;
+                    };
+                    let choice = &scene.choices[edge.choice];
+                    let here = principles
+                        .iter()
+                        .zip(after)
+                        .map(|(p, (lo, hi))| (lo + choice.score(p), hi + choice.score(p)));
+                    totals = Some(match totals {
+                        None => here.collect(),
+                        Some(t) => t
+                            .iter()
+                            .zip(here)
+                            .map(|(a, b)| (a.0.min(b.0), a.1.max(b.1)))
+                            .collect(),
+                    });
+                }
+                totals
+            }
+        };
+        best[state] = totals;
+    }
+    let Some(Some(start)) = best.first() else {
+        return Vec::new();
+    };
+    principles
+        .iter()
+        .zip(start)
+        .map(|(p, &(lowest, highest))| Range {
+            principle: (*p).to_owned(),
+            lowest,
+            highest,
+        })
+        .collect()
+}
+
+/// The recommended way through: from the start, at each decision the offered choice
+/// with the highest total score (the first listed on a tie). Returns the (node, choice)
+/// ids taken and the ending reached. Expects a valid scenario.
+pub fn recommended_path<'s>(graph: &StateGraph<'s>) -> (Vec<(&'s str, &'s str)>, Option<&'s str>) {
+    let scenario: &'s Scenario = graph.scenario();
+    let mut path = Vec::new();
+    let mut state = 0;
+    while state < graph.states.len() {
+        let (id, node) = scenario.nodes.at(graph.states[state].node);
+        let Node::Scene(scene) = node else {
+            return (path, Some(id));
+        };
+        let mut pick: Option<(i64, usize, usize)> = None;
+        for edge in &graph.edges[state] {
+            let total = scene.choices[edge.choice].total();
+            if pick.is_none_or(|(best, _, _)| total > best) {
+                pick = Some((total, edge.choice, edge.to));
+            }
+        }
+        let Some((_, choice, to)) = pick else { break };
+        path.push((id, scene.choices[choice].id.as_str()));
+        state = to;
+        if path.len() > scenario.nodes.len() {
+            break; // only a scenario with a cycle gets here
+        }
+    }
+    (path, None)
+}
