@@ -51,10 +51,7 @@ pub struct Catalogues {
 impl Catalogues {
     /// The catalogues built into the binary.
     pub fn shipped() -> Result<Catalogues, Vec<Diagnostic>> {
-        Catalogues::from_sources(
-            ("assets/principles.ron", SHIPPED_PRINCIPLES),
-            ("assets/guide.ron", SHIPPED_GUIDE),
-        )
+        Catalogues::from_sources(("assets/principles.ron", SHIPPED_PRINCIPLES), ("assets/guide.ron", SHIPPED_GUIDE))
     }
 
     /// An organisation's own catalogues: `principles.ron` and `guide.ron` in `dir`.
@@ -64,12 +61,7 @@ impl Catalogues {
             let label = path.display().to_string();
             std::fs::read_to_string(&path)
                 .map(|text| (label.clone(), text))
-                .map_err(|e| {
-                    vec![Diagnostic::error(
-                        &label,
-                        format!("cannot read the catalogue: {e}"),
-                    )]
-                })
+                .map_err(|e| vec![Diagnostic::error(&label, format!("cannot read the catalogue: {e}"))])
         };
         let (principles_file, principles) = read(PRINCIPLES_FILE)?;
         let (guide_file, guide) = read(GUIDE_FILE)?;
@@ -77,26 +69,16 @@ impl Catalogues {
     }
 
     /// Parses and checks both catalogues from their text, each named for messages.
-    pub fn from_sources(
-        principles: (&str, &str),
-        guide: (&str, &str),
-    ) -> Result<Catalogues, Vec<Diagnostic>> {
+    pub fn from_sources(principles: (&str, &str), guide: (&str, &str)) -> Result<Catalogues, Vec<Diagnostic>> {
         let parsed_principles = parse_list::<Principle>(principles.0, principles.1);
         let parsed_guide = parse_list::<GuideSection>(guide.0, guide.1);
         let (principles_list, guide_list) = match (parsed_principles, parsed_guide) {
             (Ok(p), Ok(g)) => (p, g),
             (p, g) => return Err(p.err().into_iter().chain(g.err()).collect()),
         };
-        let catalogues = Catalogues {
-            principles: principles_list,
-            guide: guide_list,
-        };
+        let catalogues = Catalogues { principles: principles_list, guide: guide_list };
         let problems = catalogues.check(principles, guide);
-        if problems.is_empty() {
-            Ok(catalogues)
-        } else {
-            Err(problems)
-        }
+        if problems.is_empty() { Ok(catalogues) } else { Err(problems) }
     }
 
     pub fn principle(&self, id: &str) -> Option<&Principle> {
@@ -109,10 +91,7 @@ impl Catalogues {
 
     /// Position of a principle in the catalogue, for ordering (unknown ids last).
     pub fn principle_rank(&self, id: &str) -> usize {
-        self.principles
-            .iter()
-            .position(|p| p.id == id)
-            .unwrap_or(usize::MAX)
+        self.principles.iter().position(|p| p.id == id).unwrap_or(usize::MAX)
     }
 
     fn check(&self, principles: (&str, &str), guide: (&str, &str)) -> Vec<Diagnostic> {
@@ -130,47 +109,26 @@ impl Catalogues {
         for (i, section) in self.guide.iter().enumerate() {
             if !is_kebab_case(&section.id) || !seen.insert(section.id.as_str()) {
                 let span = guide_outline.locate(&[Step::Item(i), Step::Field("id")]);
-                let message = format!(
-                    "guide section id \"{}\" must be kebab-case and unique",
-                    section.id
-                );
+                let message = format!("guide section id \"{}\" must be kebab-case and unique", section.id);
                 problems.push(Diagnostic::error(guide.0, message).with_span(&guide_source, span));
             }
         }
         let mut seen = HashSet::new();
         for (i, principle) in self.principles.iter().enumerate() {
             if !is_kebab_case(&principle.id) || !seen.insert(principle.id.as_str()) {
-                let message = format!(
-                    "principle id \"{}\" must be kebab-case and unique",
-                    principle.id
-                );
-                problems.push(at_principle(
-                    i,
-                    "id",
-                    Diagnostic::error(principles.0, message),
-                ));
+                let message = format!("principle id \"{}\" must be kebab-case and unique", principle.id);
+                problems.push(at_principle(i, "id", Diagnostic::error(principles.0, message)));
             }
             for section in principle.guide.iter().filter(|s| self.section(s).is_none()) {
                 let message = format!(
                     "principle \"{}\" cites guide section \"{section}\", which guide.ron does not have",
                     principle.id
                 );
-                problems.push(at_principle(
-                    i,
-                    "guide",
-                    Diagnostic::error(principles.0, message),
-                ));
+                problems.push(at_principle(i, "guide", Diagnostic::error(principles.0, message)));
             }
             if !is_hex_colour(&principle.colour) {
-                let message = format!(
-                    "colour \"{}\" is not of the form \"#rrggbb\"",
-                    principle.colour
-                );
-                problems.push(at_principle(
-                    i,
-                    "colour",
-                    Diagnostic::error(principles.0, message),
-                ));
+                let message = format!("colour \"{}\" is not of the form \"#rrggbb\"", principle.colour);
+                problems.push(at_principle(i, "colour", Diagnostic::error(principles.0, message)));
             }
         }
         problems
@@ -186,18 +144,13 @@ fn parse_list<T: for<'de> Deserialize<'de>>(file: &str, text: &str) -> Result<Ve
 /// Lower-case letters and digits in words joined by single hyphens.
 pub fn is_kebab_case(id: &str) -> bool {
     !id.is_empty()
-        && id.split('-').all(|word| {
-            !word.is_empty()
-                && word
-                    .bytes()
-                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
-        })
+        && id
+            .split('-')
+            .all(|word| !word.is_empty() && word.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
 }
 
 fn is_hex_colour(colour: &str) -> bool {
-    colour.len() == 7
-        && colour.starts_with('#')
-        && colour[1..].bytes().all(|b| b.is_ascii_hexdigit())
+    colour.len() == 7 && colour.starts_with('#') && colour[1..].bytes().all(|b| b.is_ascii_hexdigit())
 }
 
 /// Parses `#rrggbb` into its three channels.
@@ -222,10 +175,7 @@ mod tests {
         }
         for section in &catalogues.guide {
             assert!(
-                catalogues
-                    .principles
-                    .iter()
-                    .any(|p| p.guide.contains(&section.id)),
+                catalogues.principles.iter().any(|p| p.guide.contains(&section.id)),
                 "no principle draws on {}",
                 section.id
             );
@@ -238,14 +188,9 @@ mod tests {
         let principles = r##"[
             (id: "dignity", name: "D", description: "d", guide: ["nowhere"], colour: "#123456"),
         ]"##;
-        let problems =
-            Catalogues::from_sources(("p.ron", principles), ("g.ron", guide)).unwrap_err();
+        let problems = Catalogues::from_sources(("p.ron", principles), ("g.ron", guide)).unwrap_err();
         assert_eq!(problems.len(), 1);
-        assert!(
-            problems[0].to_string().starts_with("p.ron:2:"),
-            "{}",
-            problems[0]
-        );
+        assert!(problems[0].to_string().starts_with("p.ron:2:"), "{}", problems[0]);
         assert!(problems[0].message.contains("nowhere"));
     }
 

@@ -29,17 +29,11 @@ pub struct Place {
 
 impl Place {
     pub fn node(node: &str) -> Self {
-        Place {
-            node: Some(node.to_owned()),
-            choice: None,
-        }
+        Place { node: Some(node.to_owned()), choice: None }
     }
 
     pub fn choice(node: &str, choice: &str) -> Self {
-        Place {
-            node: Some(node.to_owned()),
-            choice: Some(choice.to_owned()),
-        }
+        Place { node: Some(node.to_owned()), choice: Some(choice.to_owned()) }
     }
 }
 
@@ -83,10 +77,7 @@ impl Diagnostic {
     }
 
     pub fn warning(file: &str, message: impl Into<String>) -> Self {
-        Diagnostic {
-            severity: Severity::Warning,
-            ..Diagnostic::error(file, message)
-        }
+        Diagnostic { severity: Severity::Warning, ..Diagnostic::error(file, message) }
     }
 
     pub fn with_help(mut self, help: impl Into<String>) -> Self {
@@ -105,12 +96,7 @@ impl Diagnostic {
     }
 
     /// As [`Diagnostic::with_span`], with the lines of `source` already indexed.
-    pub fn with_span_in(
-        mut self,
-        source: &Arc<str>,
-        span: Range<usize>,
-        lines: &LineIndex,
-    ) -> Self {
+    pub fn with_span_in(mut self, source: &Arc<str>, span: Range<usize>, lines: &LineIndex) -> Self {
         let start = floor_char_boundary(source, span.start);
         let end = floor_char_boundary(source, span.end.max(start));
         self.line_col = Some(lines.line_col(source, start));
@@ -125,17 +111,12 @@ impl Diagnostic {
 
     /// The diagnostic with a source snippet, as `boundaries validate` prints it.
     pub fn render(&self, colour: bool) -> String {
-        let theme = if colour {
-            GraphicalTheme::unicode()
-        } else {
-            GraphicalTheme::unicode_nocolor()
-        };
+        let theme = if colour { GraphicalTheme::unicode() } else { GraphicalTheme::unicode_nocolor() };
         let handler = GraphicalReportHandler::new_themed(theme).with_context_lines(1);
-        let mut diagnostic =
-            MietteDiagnostic::new(self.to_string()).with_severity(match self.severity {
-                Severity::Error => miette::Severity::Error,
-                Severity::Warning => miette::Severity::Warning,
-            });
+        let mut diagnostic = MietteDiagnostic::new(self.to_string()).with_severity(match self.severity {
+            Severity::Error => miette::Severity::Error,
+            Severity::Warning => miette::Severity::Warning,
+        });
         if let Some(help) = &self.help {
             diagnostic = diagnostic.with_help(help.clone());
         }
@@ -145,8 +126,8 @@ impl Diagnostic {
         let mut out = String::new();
         let rendered = match (&self.source, self.span.is_some()) {
             (Some(source), true) => {
-                let report = miette::Report::new(diagnostic)
-                    .with_source_code(NamedSource::new(&self.file, source.to_string()));
+                let report =
+                    miette::Report::new(diagnostic).with_source_code(NamedSource::new(&self.file, source.to_string()));
                 handler.render_report(&mut out, report.as_ref())
             }
             _ => handler.render_report(&mut out, &diagnostic),
@@ -185,14 +166,8 @@ pub struct LineIndex {
 
 impl LineIndex {
     pub fn new(source: &str) -> Self {
-        let breaks = source
-            .bytes()
-            .enumerate()
-            .filter(|&(_, b)| b == b'\n')
-            .map(|(i, _)| i + 1);
-        LineIndex {
-            starts: std::iter::once(0).chain(breaks).collect(),
-        }
+        let breaks = source.bytes().enumerate().filter(|&(_, b)| b == b'\n').map(|(i, _)| i + 1);
+        LineIndex { starts: std::iter::once(0).chain(breaks).collect() }
     }
 
     /// 1-based line and column (in characters) of a byte offset in the indexed source.
@@ -220,11 +195,7 @@ pub fn offset_of(source: &str, line: usize, col: usize) -> usize {
     }
     let rest = &source[offset..];
     let line_end = rest.find('\n').unwrap_or(rest.len());
-    offset
-        + rest[..line_end]
-            .char_indices()
-            .nth(col.saturating_sub(1))
-            .map_or(line_end, |(i, _)| i)
+    offset + rest[..line_end].char_indices().nth(col.saturating_sub(1)).map_or(line_end, |(i, _)| i)
 }
 
 fn floor_char_boundary(source: &str, mut offset: usize) -> usize {
@@ -242,13 +213,7 @@ mod tests {
     #[test]
     fn line_and_column_round_trip() {
         let source = "ab\nc€d\n\nx";
-        for (offset, expected) in [
-            (0, (1, 1)),
-            (3, (2, 1)),
-            (4, (2, 2)),
-            (7, (2, 3)),
-            (10, (4, 1)),
-        ] {
+        for (offset, expected) in [(0, (1, 1)), (3, (2, 1)), (4, (2, 2)), (7, (2, 3)), (10, (4, 1))] {
             assert_eq!(line_col(source, offset), expected, "offset {offset}");
             assert_eq!(offset_of(source, expected.0, expected.1), offset);
         }
@@ -260,10 +225,7 @@ mod tests {
         let d = Diagnostic::error("s.scenario.ron", "goto names no node \"x\"")
             .at(Place::choice("door", "2"))
             .with_span(&source, 6..12);
-        assert_eq!(
-            d.to_string(),
-            "s.scenario.ron:2:1: error: node \"door\", choice \"2\": goto names no node \"x\""
-        );
+        assert_eq!(d.to_string(), "s.scenario.ron:2:1: error: node \"door\", choice \"2\": goto names no node \"x\"");
         let rendered = d.render(false);
         assert!(rendered.contains("second line"), "{rendered}");
         assert!(rendered.contains("s.scenario.ron:2:1"), "{rendered}");

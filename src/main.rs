@@ -5,5 +5,11 @@ use std::process::ExitCode;
 use clap::Parser;
 
 fn main() -> ExitCode {
+    // Let `boundaries list | head` end quietly when the pipe closes, as other tools do.
+    #[cfg(unix)]
+    // SAFETY: restoring the default signal disposition before any thread starts.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
     boundaries::cli::run(boundaries::cli::Cli::parse())
 }

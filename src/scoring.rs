@@ -78,9 +78,7 @@ impl Band {
             Band::Concerning => {
                 "Many choices worked against the principles; go through the feedback with your supervisor."
             }
-            Band::Unsafe => {
-                "A choice crossed a line that must not be crossed. Talk it through with your supervisor."
-            }
+            Band::Unsafe => "A choice crossed a line that must not be crossed. Talk it through with your supervisor.",
             Band::Unrated => "No principle was at stake on this path.",
         }
     }
@@ -131,8 +129,7 @@ pub fn assess(path: &[Taken<'_>], catalogues: &Catalogues) -> Assessment {
         }
         for p in at_stake {
             let scores = taken.offered.iter().map(|c| c.score(p));
-            let (best, worst) =
-                scores.fold((i64::MIN, i64::MAX), |(hi, lo), s| (hi.max(s), lo.min(s)));
+            let (best, worst) = scores.fold((i64::MIN, i64::MAX), |(hi, lo), s| (hi.max(s), lo.min(s)));
             let entry = match sums.iter().position(|s| s.0 == p) {
                 Some(i) => &mut sums[i],
                 None => {
@@ -165,18 +162,34 @@ pub fn assess(path: &[Taken<'_>], catalogues: &Catalogues) -> Assessment {
             worst,
         })
         .collect();
-    let overall = (!ratings.is_empty())
-        .then(|| ratings.iter().map(|r| r.rating).sum::<f64>() / ratings.len() as f64);
+    let overall = (!ratings.is_empty()).then(|| ratings.iter().map(|r| r.rating).sum::<f64>() / ratings.len() as f64);
     let band = match overall {
         _ if !red_flags.is_empty() => Band::Unsafe,
         Some(overall) => Band::from_overall(overall),
         None => Band::Unrated,
     };
-    Assessment {
-        ratings,
-        overall,
-        band,
-        red_flags,
+    Assessment { ratings, overall, band, red_flags }
+}
+
+/// What authors and the result screen need to know about a valid scenario as a whole.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Analysis {
+    /// The range of totals per principle, in catalogue order.
+    pub totals: Vec<Range>,
+    /// The recommended path as (node id, choice id) pairs.
+    pub recommended: Vec<(String, String)>,
+    /// The ending the recommended path reaches.
+    pub recommended_ending: Option<String>,
+}
+
+impl Analysis {
+    pub fn of(graph: &StateGraph<'_>, catalogues: &Catalogues) -> Analysis {
+        let (path, ending) = recommended_path(graph);
+        Analysis {
+            totals: path_totals(graph, catalogues),
+            recommended: path.into_iter().map(|(n, c)| (n.to_owned(), c.to_owned())).collect(),
+            recommended_ending: ending.map(str::to_owned),
+        }
     }
 }
 
@@ -206,17 +219,11 @@ pub fn path_totals(graph: &StateGraph<'_>, catalogues: &Catalogues) -> Vec<Range
                         continue;
                     };
                     let choice = &scene.choices[edge.choice];
-                    let here = principles
-                        .iter()
-                        .zip(after)
-                        .map(|(p, (lo, hi))| (lo + choice.score(p), hi + choice.score(p)));
+                    let here =
+                        principles.iter().zip(after).map(|(p, (lo, hi))| (lo + choice.score(p), hi + choice.score(p)));
                     totals = Some(match totals {
                         None => here.collect(),
-                        Some(t) => t
-                            .iter()
-                            .zip(here)
-                            .map(|(a, b)| (a.0.min(b.0), a.1.max(b.1)))
-                            .collect(),
+                        Some(t) => t.iter().zip(here).map(|(a, b)| (a.0.min(b.0), a.1.max(b.1))).collect(),
                     });
                 }
                 totals
@@ -230,11 +237,7 @@ pub fn path_totals(graph: &StateGraph<'_>, catalogues: &Catalogues) -> Vec<Range
     principles
         .iter()
         .zip(start)
-        .map(|(p, &(lowest, highest))| Range {
-            principle: (*p).to_owned(),
-            lowest,
-            highest,
-        })
+        .map(|(p, &(lowest, highest))| Range { principle: (*p).to_owned(), lowest, highest })
         .collect()
 }
 

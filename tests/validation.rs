@@ -42,25 +42,16 @@ fn duplicate_node_id_points_at_the_second() {
         "\"poor\": Ending(",
         "\"good\": Ending(outcome: Mixed, title: \"Again\", text: \"Twice.\"),\n        \"poor\": Ending(",
     );
-    let d = the_one(
-        &diagnostics(&text),
-        "node id \"good\" is used more than once",
-    );
+    let d = the_one(&diagnostics(&text), "node id \"good\" is used more than once");
     assert!(d.is_error());
     assert_eq!(d.place.node.as_deref(), Some("good"));
-    assert_eq!(
-        d.line_col.unwrap().0,
-        last_line_of(&text, "\"good\": Ending")
-    );
+    assert_eq!(d.line_col.unwrap().0, last_line_of(&text, "\"good\": Ending"));
 }
 
 #[test]
 fn duplicate_choice_id_names_node_and_choice() {
     let text = base_with("(id: \"carry\"", "(id: \"fix\"");
-    let d = the_one(
-        &diagnostics(&text),
-        "choice id \"fix\" is used more than once",
-    );
+    let d = the_one(&diagnostics(&text), "choice id \"fix\" is used more than once");
     assert_eq!(d.place.node.as_deref(), Some("two"));
     assert_eq!(d.place.choice.as_deref(), Some("fix"));
     assert_eq!(d.line_col.unwrap().0, line_of(&text, "Carry on"));
@@ -69,19 +60,14 @@ fn duplicate_choice_id_names_node_and_choice() {
 #[test]
 fn default_choice_ids_are_positions_and_can_clash() {
     let text = base_with("(id: \"kind\", ", "(").replacen("(id: \"risky\"", "(id: \"1\"", 1);
-    let d = the_one(
-        &diagnostics(&text),
-        "choice id \"1\" is used more than once",
-    );
+    let d = the_one(&diagnostics(&text), "choice id \"1\" is used more than once");
     assert_eq!(d.place.node.as_deref(), Some("one"));
 }
 
 #[test]
 fn duplicate_cast_key_is_an_error() {
-    let text = base_with(
-        "\"ada\": (name: \"Ada\"",
-        "\"ada\": (name: \"Ann\", role: \"x\"),\n        \"ada\": (name: \"Ada\"",
-    );
+    let text =
+        base_with("\"ada\": (name: \"Ada\"", "\"ada\": (name: \"Ann\", role: \"x\"),\n        \"ada\": (name: \"Ada\"");
     let d = the_one(&diagnostics(&text), "cast member \"ada\" is listed twice");
     assert_eq!(d.line_col.unwrap().0, line_of(&text, "cast:"));
 }
@@ -108,11 +94,7 @@ fn duplicate_scenario_ids_across_the_library() {
     assert_eq!(library.scenarios.len(), 1, "the first stays playable");
     assert_eq!(library.problems.len(), 1);
     let problem = &library.problems[0];
-    assert!(
-        problem.file.ends_with("more/base.scenario.ron"),
-        "{}",
-        problem.file
-    );
+    assert!(problem.file.ends_with("more/base.scenario.ron"), "{}", problem.file);
     the_one(&problem.diagnostics, "is already used by");
 }
 
@@ -149,23 +131,14 @@ fn unknown_principle_in_scores_and_focus() {
     assert!(d.help.as_deref().unwrap().contains("boundaries"));
 
     let text = base_with("focus: [\"boundaries\"]", "focus: [\"kindness\"]");
-    let d = the_one(
-        &diagnostics(&text),
-        "focus names unknown principle \"kindness\"",
-    );
+    let d = the_one(&diagnostics(&text), "focus names unknown principle \"kindness\"");
     assert_eq!(d.line_col.unwrap().0, line_of(&text, "focus"));
 }
 
 #[test]
 fn unknown_guide_section() {
-    let text = base_with(
-        "guide: [\"keeping-people-safe\"]",
-        "guide: [\"keeping-safe\"]",
-    );
-    let d = the_one(
-        &diagnostics(&text),
-        "unknown guide section \"keeping-safe\"",
-    );
+    let text = base_with("guide: [\"keeping-people-safe\"]", "guide: [\"keeping-safe\"]");
+    let d = the_one(&diagnostics(&text), "unknown guide section \"keeping-safe\"");
     assert_eq!(d.place.choice.as_deref(), Some("fix"));
     assert_eq!(d.line_col.unwrap().0, line_of(&text, "keeping-safe"));
 }
@@ -173,29 +146,20 @@ fn unknown_guide_section() {
 #[test]
 fn score_outside_range() {
     let text = base_with("{\"safeguarding\": 2}", "{\"safeguarding\": 5}");
-    let d = the_one(
-        &diagnostics(&text),
-        "score 5 for \"safeguarding\" is outside -3..=3",
-    );
+    let d = the_one(&diagnostics(&text), "score 5 for \"safeguarding\" is outside -3..=3");
     assert_eq!(d.place.choice.as_deref(), Some("fine"));
 }
 
 #[test]
 fn principle_scored_twice_in_one_choice() {
-    let text = base_with(
-        "{\"safeguarding\": 2}",
-        "{\"safeguarding\": 2, \"safeguarding\": 1}",
-    );
+    let text = base_with("{\"safeguarding\": 2}", "{\"safeguarding\": 2, \"safeguarding\": 1}");
     the_one(&diagnostics(&text), "\"safeguarding\" is scored twice");
 }
 
 #[test]
 fn scene_with_no_choices() {
-    let text = base_with(
-        "\"good\": Ending(",
-        "\"empty\": Scene(text: \"Nothing to do.\"),\n        \"good\": Ending(",
-    )
-    .replacen("goto: \"poor\"", "goto: \"empty\"", 1);
+    let text = base_with("\"good\": Ending(", "\"empty\": Scene(text: \"Nothing to do.\"),\n        \"good\": Ending(")
+        .replacen("goto: \"poor\"", "goto: \"empty\"", 1);
     let d = the_one(&diagnostics(&text), "at least one choice");
     assert!(d.is_error());
     assert_eq!(d.place.node.as_deref(), Some("empty"));
@@ -219,10 +183,7 @@ fn dead_end_for_some_flags_is_found_by_following_flags() {
     .replacen("unless: [\"flag\"]", "requires: [\"flag\"]", 1);
     let d = the_one(&diagnostics(&text), "dead end");
     assert_eq!(d.place.node.as_deref(), Some("two"));
-    assert!(
-        d.message.contains("no flags set") && d.message.contains("one/kind"),
-        "{d}"
-    );
+    assert!(d.message.contains("no flags set") && d.message.contains("one/kind"), "{d}");
     assert!(d.is_error());
 }
 
@@ -250,11 +211,7 @@ fn ending_unreachable_because_of_flags() {
     // "good" is reached only through "fix" (needs the flag) or "fine" (needs it unset);
     // make "fine" need the flag too and remove "risky": then "good" cannot be reached.
     let text = base_with("unless: [\"flag\"]", "requires: [\"flag\"]")
-        .replacen(
-            "sets: [\"flag\"], red_flag: \"Crossed\"",
-            "sets: [\"other\"]",
-            1,
-        )
+        .replacen("sets: [\"flag\"], red_flag: \"Crossed\"", "sets: [\"other\"]", 1)
         .replacen("goto: \"poor\",", "goto: \"poor\", sets: [\"flag\"],", 1);
     let all = diagnostics(&text);
     the_one(&all, "no play can reach this ending");
@@ -264,22 +221,12 @@ fn ending_unreachable_because_of_flags() {
 fn warnings_do_not_stop_loading() {
     let text = base_with(", feedback: \"Hm.\"", "")
         .replacen("scores: {\"boundaries\": 2, \"dignity\": 1}, ", "", 1)
-        .replacen(
-            "focus: [\"boundaries\"]",
-            "focus: [\"boundaries\", \"teamwork\"]",
-            1,
-        );
+        .replacen("focus: [\"boundaries\"]", "focus: [\"boundaries\", \"teamwork\"]", 1);
     let loaded = load("base.scenario.ron", &text).expect("warnings only");
     let warnings = &loaded.warnings;
     assert!(warnings.iter().all(|d| d.severity == Severity::Warning));
-    assert_eq!(
-        the_one(warnings, "no feedback").place.choice.as_deref(),
-        Some("carry")
-    );
-    assert_eq!(
-        the_one(warnings, "no scores").place.choice.as_deref(),
-        Some("kind")
-    );
+    assert_eq!(the_one(warnings, "no feedback").place.choice.as_deref(), Some("carry"));
+    assert_eq!(the_one(warnings, "no scores").place.choice.as_deref(), Some("kind"));
     the_one(warnings, "focus principle \"teamwork\" is not scored");
 }
 

@@ -3,7 +3,7 @@
 
 use std::process::ExitCode;
 
-use super::table;
+use super::{print_table, table};
 use crate::catalogues::Catalogues;
 use crate::scenario::Library;
 
@@ -24,7 +24,8 @@ pub fn run(library: &Library, catalogues: &Catalogues) -> ExitCode {
         }
         sections.add_row(vec![section.title.clone(), or_gap(&citing)]);
     }
-    println!("{sections}\n");
+    print_table(&sections);
+    println!();
 
     println!("Principles scored by each scenario's choices:\n");
     let mut principles = table(&["principle", "scenarios"]);
@@ -32,11 +33,7 @@ pub fn run(library: &Library, catalogues: &Catalogues) -> ExitCode {
     for principle in &catalogues.principles {
         let scoring: Vec<&str> = scenarios
             .iter()
-            .filter(|s| {
-                s.scenario
-                    .scored_principles()
-                    .contains(&principle.id.as_str())
-            })
+            .filter(|s| s.scenario.scored_principles().contains(&principle.id.as_str()))
             .map(|s| s.scenario.id.as_str())
             .collect();
         if scoring.is_empty() {
@@ -44,7 +41,8 @@ pub fn run(library: &Library, catalogues: &Catalogues) -> ExitCode {
         }
         principles.add_row(vec![principle.name.clone(), or_gap(&scoring)]);
     }
-    println!("{principles}\n");
+    print_table(&principles);
+    println!();
 
     println!(
         "{} of {} guide sections and {} of {} principles are covered by {} scenario{}.",
@@ -59,18 +57,11 @@ pub fn run(library: &Library, catalogues: &Catalogues) -> ExitCode {
         println!("Not covered yet: {}.", uncovered_sections.join("; "));
     }
     if !uncovered_principles.is_empty() {
-        println!(
-            "Principles not scored yet: {}.",
-            uncovered_principles.join("; ")
-        );
+        println!("Principles not scored yet: {}.", uncovered_principles.join("; "));
     }
     ExitCode::SUCCESS
 }
 
 fn or_gap(ids: &[&str]) -> String {
-    if ids.is_empty() {
-        "— none yet".to_owned()
-    } else {
-        ids.join(", ")
-    }
+    if ids.is_empty() { "— none yet".to_owned() } else { ids.join(", ") }
 }

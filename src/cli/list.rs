@@ -3,48 +3,37 @@
 
 use std::process::ExitCode;
 
-use super::table;
+use super::{print_table, table};
 use crate::catalogues::Catalogues;
-use crate::scenario::{Library, StateGraph};
-use crate::scoring::path_totals;
+use crate::scenario::Library;
 
 pub fn run(library: &Library, catalogues: &Catalogues) -> ExitCode {
-    let mut table = table(&[
-        "id",
-        "title",
-        "level",
-        "min",
-        "focus",
-        "decisions",
-        "endings",
-        "totals (lowest..highest)",
-    ]);
+    let mut header = vec!["id", "title", "level", "min", "focus", "decisions", "endings"];
+    header.extend(catalogues.principles.iter().map(|p| p.id.as_str()));
+    let mut table = table(&header);
     for loaded in &library.scenarios {
         let s = &loaded.scenario;
-        let totals: Vec<String> = path_totals(&StateGraph::explore(s), catalogues)
-            .iter()
-            .map(|r| format!("{} {:+}..{:+}", r.principle, r.lowest, r.highest))
-            .collect();
-        table.add_row(vec![
+        let totals = &loaded.analysis.totals;
+        let mut row = vec![
             s.id.clone(),
             s.title.clone(),
             s.level.to_string(),
             s.minutes.to_string(),
-            s.focus.join(", "),
+            s.focus.join(" "),
             s.scenes().count().to_string(),
             s.endings().count().to_string(),
-            totals.join("\n"),
-        ]);
+        ];
+        row.extend(catalogues.principles.iter().map(|p| match totals.iter().find(|r| r.principle == p.id) {
+            Some(r) => format!("{:+}..{:+}", r.lowest, r.highest),
+            None => "-".to_owned(),
+        }));
+        table.add_row(row);
     }
-    println!("{table}");
+    print_table(&table);
     println!(
-        "{} scenario{}.",
+        "\n{} scenario{}. Principle columns: the lowest and highest total a complete play can reach.",
         library.scenarios.len(),
-        if library.scenarios.len() == 1 {
-            ""
-        } else {
-            "s"
-        }
+        if library.scenarios.len() == 1 { "" } else { "s" }
     );
     ExitCode::SUCCESS
 }

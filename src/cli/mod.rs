@@ -75,9 +75,7 @@ pub enum Command {
 /// Runs a parsed command line.
 pub fn run(cli: Cli) -> ExitCode {
     let Some(command) = cli.command else {
-        eprintln!(
-            "The game window is not part of this build yet. Use a command instead; see `boundaries --help`."
-        );
+        eprintln!("The game window is not part of this build yet. Use a command instead; see `boundaries --help`.");
         return ExitCode::from(2);
     };
     let catalogues = match &cli.catalogues {
@@ -96,27 +94,12 @@ pub fn run(cli: Cli) -> ExitCode {
     let library = || load_library(&cli.scenarios, &catalogues);
     match command {
         Command::Validate { paths } => {
-            let paths = if paths.is_empty() {
-                vec![cli.scenarios.clone()]
-            } else {
-                paths
-            };
+            let paths = if paths.is_empty() { vec![cli.scenarios.clone()] } else { paths };
             validate::run(&paths, &catalogues)
         }
         Command::List => list::run(&library(), &catalogues),
-        Command::Play {
-            id,
-            seed,
-            choose,
-            name,
-            in_order,
-        } => {
-            let options = play::Options {
-                seed,
-                choose,
-                name,
-                in_order,
-            };
+        Command::Play { id, seed, choose, name, in_order } => {
+            let options = play::Options { seed, choose, name, in_order };
             play::run(&library(), &catalogues, &id, options)
         }
         Command::Graph { id, format } => with_scenario(&library(), &id, |loaded| {
@@ -130,10 +113,7 @@ pub fn run(cli: Cli) -> ExitCode {
 /// Loads the scenarios folder, warning on standard error about files that failed.
 fn load_library(dir: &PathBuf, catalogues: &Catalogues) -> Library {
     if !dir.exists() {
-        eprintln!(
-            "warning: there is no scenarios folder at {}; use --scenarios DIR",
-            dir.display()
-        );
+        eprintln!("warning: there is no scenarios folder at {}; use --scenarios DIR", dir.display());
     }
     let library = Library::load(std::slice::from_ref(dir), catalogues);
     if !library.problems.is_empty() {
@@ -145,23 +125,12 @@ fn load_library(dir: &PathBuf, catalogues: &Catalogues) -> Library {
     library
 }
 
-fn with_scenario(
-    library: &Library,
-    id: &str,
-    f: impl FnOnce(&crate::scenario::Loaded) -> ExitCode,
-) -> ExitCode {
+fn with_scenario(library: &Library, id: &str, f: impl FnOnce(&crate::scenario::Loaded) -> ExitCode) -> ExitCode {
     match library.get(id) {
         Some(loaded) => f(loaded),
         None => {
-            let ids: Vec<&str> = library
-                .scenarios
-                .iter()
-                .map(|s| s.scenario.id.as_str())
-                .collect();
-            eprintln!(
-                "error: no scenario \"{id}\" in the library; there are: {}",
-                ids.join(", ")
-            );
+            let ids: Vec<&str> = library.scenarios.iter().map(|s| s.scenario.id.as_str()).collect();
+            eprintln!("error: no scenario \"{id}\" in the library; there are: {}", ids.join(", "));
             ExitCode::from(2)
         }
     }
@@ -184,12 +153,17 @@ fn colour(stream: Stream) -> bool {
 /// A table with no borders, left-aligned, that pipes cleanly.
 fn table(header: &[&str]) -> comfy_table::Table {
     let mut table = comfy_table::Table::new();
-    table
-        .load_style(comfy_table::presets::NOTHING)
-        .set_header(header.iter().copied());
+    table.load_style(comfy_table::presets::NOTHING).set_header(header.iter().copied());
     table.set_content_arrangement(comfy_table::ContentArrangement::Dynamic);
     if !std::io::stdout().is_terminal() {
-        table.set_width(160);
+        table.set_width(200);
     }
     table
+}
+
+/// Prints a table without the padding it leaves at the end of lines.
+fn print_table(table: &comfy_table::Table) {
+    for line in table.lines() {
+        println!("{}", line.trim_end());
+    }
 }

@@ -40,13 +40,7 @@ pub fn run(library: &Library, catalogues: &Catalogues, id: &str, options: Option
                 return ExitCode::from(2);
             }
         };
-        Terminal {
-            play,
-            catalogues,
-            store,
-            scripted: options.choose.into_iter(),
-        }
-        .run()
+        Terminal { play, catalogues, store, scripted: options.choose.into_iter() }.run()
     })
 }
 
@@ -80,13 +74,7 @@ impl Terminal<'_> {
                     println!("{}\n", wrap(&scene.text, ""));
                     println!("{}", scene.prompt.as_deref().unwrap_or("What do you do?"));
                     for (i, choice) in offered.iter().enumerate() {
-                        println!(
-                            "{}",
-                            textwrap::fill(
-                                &choice.text,
-                                options(&format!("  {}. ", i + 1), "     ")
-                            )
-                        );
+                        println!("{}", textwrap::fill(&choice.text, options(&format!("  {}. ", i + 1), "     ")));
                     }
                     match self.scripted.next() {
                         Some(choice) => {
@@ -158,17 +146,11 @@ impl Terminal<'_> {
         println!("{}", wrap(&ending.text, ""));
 
         let assessment = self.play.assessment(self.catalogues);
-        let overall = assessment
-            .overall
-            .map(|o| format!(" ({o:.0}/100)"))
-            .unwrap_or_default();
+        let overall = assessment.overall.map(|o| format!(" ({o:.0}/100)")).unwrap_or_default();
         println!("\nResult: {}{overall}", assessment.band);
         println!("{}", wrap(assessment.band.meaning(), ""));
         for rating in &assessment.ratings {
-            let name = self
-                .catalogues
-                .principle(&rating.principle)
-                .map_or(rating.principle.as_str(), |p| &p.name);
+            let name = self.catalogues.principle(&rating.principle).map_or(rating.principle.as_str(), |p| &p.name);
             println!("  {name:<28} {} {:>3.0}", bar(rating.rating), rating.rating);
         }
         if !assessment.red_flags.is_empty() {
@@ -194,11 +176,7 @@ impl Terminal<'_> {
 }
 
 /// Reads a choice number, or `q`, from standard input, asking again on anything else.
-fn ask(
-    offered: &[&Choice],
-    lines: &mut impl Iterator<Item = std::io::Result<String>>,
-    node: &str,
-) -> Answer {
+fn ask(offered: &[&Choice], lines: &mut impl Iterator<Item = std::io::Result<String>>, node: &str) -> Answer {
     loop {
         print!("> ");
         let _ = std::io::Write::flush(&mut std::io::stdout());
@@ -213,10 +191,7 @@ fn ask(
             Ok(n) if (1..=offered.len()).contains(&n) => {
                 return Answer::Choice(offered[n - 1].id.clone());
             }
-            _ => println!(
-                "Type a number from 1 to {} (or q to stop) at \"{node}\".",
-                offered.len()
-            ),
+            _ => println!("Type a number from 1 to {} (or q to stop) at \"{node}\".", offered.len()),
         }
     }
 }
@@ -229,36 +204,18 @@ fn show_feedback(choice: &Choice, catalogues: &Catalogues) {
     let changes: Vec<String> = choice
         .scores
         .iter()
-        .map(|(p, s)| {
-            format!(
-                "{s:+} {}",
-                catalogues.principle(p).map_or(p, |p| p.name.as_str())
-            )
-        })
+        .map(|(p, s)| format!("{s:+} {}", catalogues.principle(p).map_or(p, |p| p.name.as_str())))
         .collect();
     if !changes.is_empty() {
         println!("{}", wrap(&changes.join(", "), "  "));
     }
-    let sections: Vec<&str> = choice
-        .guide
-        .iter()
-        .map(|g| {
-            catalogues
-                .section(g)
-                .map_or(g.as_str(), |s| s.title.as_str())
-        })
-        .collect();
+    let sections: Vec<&str> =
+        choice.guide.iter().map(|g| catalogues.section(g).map_or(g.as_str(), |s| s.title.as_str())).collect();
     if !sections.is_empty() {
-        println!(
-            "{}",
-            textwrap::fill(&sections.join("; "), options("  Guide: ", "    "))
-        );
+        println!("{}", textwrap::fill(&sections.join("; "), options("  Guide: ", "    ")));
     }
     if let Some(line) = &choice.red_flag {
-        println!(
-            "{}",
-            textwrap::fill(line, options("  ⚑ Red flag: ", "    "))
-        );
+        println!("{}", textwrap::fill(line, options("  ⚑ Red flag: ", "    ")));
     }
 }
 
@@ -268,9 +225,7 @@ fn bar(rating: f64) -> String {
 }
 
 fn options<'a>(first: &'a str, rest: &'a str) -> textwrap::Options<'a> {
-    textwrap::Options::new(WIDTH)
-        .initial_indent(first)
-        .subsequent_indent(rest)
+    textwrap::Options::new(WIDTH).initial_indent(first).subsequent_indent(rest)
 }
 
 fn wrap(text: &str, indent: &str) -> String {

@@ -28,11 +28,7 @@ pub fn run(paths: &[PathBuf], catalogues: &Catalogues) -> ExitCode {
     if files == 0 {
         println!("No scenario files (*.scenario.ron) were found.");
     }
-    if library.problems.is_empty() {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::FAILURE
-    }
+    if library.problems.is_empty() { ExitCode::SUCCESS } else { ExitCode::FAILURE }
 }
 
 fn plural(n: usize) -> &'static str {

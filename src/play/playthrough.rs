@@ -25,15 +25,12 @@ pub struct PlayOptions {
     pub player: Option<String>,
 }
 
-#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+#[derive(Debug, Clone, thiserror::Error, PartialEq, Eq)]
 pub enum PlayError {
     #[error("the play has already ended")]
     Ended,
     #[error("\"{choice}\" is not offered here; choose one of: {}", offered.join(", "))]
-    NotOffered {
-        choice: String,
-        offered: Vec<String>,
-    },
+    NotOffered { choice: String, offered: Vec<String> },
     #[error("the scenario has no node \"{0}\"")]
     MissingNode(String),
 }
@@ -98,21 +95,15 @@ impl Playthrough {
     pub fn current(&self) -> Current<'_> {
         let (id, node) = self.current_node();
         match node {
-            Node::Scene(scene) => Current::Scene {
-                id,
-                scene,
-                offered: self.offered.iter().map(|&i| &scene.choices[i]).collect(),
-            },
+            Node::Scene(scene) => {
+                Current::Scene { id, scene, offered: self.offered.iter().map(|&i| &scene.choices[i]).collect() }
+            }
             Node::Ending(ending) => Current::Ending { id, ending },
         }
     }
 
     fn current_node(&self) -> (&str, &Node) {
-        let position = self
-            .scenario
-            .nodes
-            .position(&self.node)
-            .expect("enter() only moves to existing nodes");
+        let position = self.scenario.nodes.position(&self.node).expect("enter() only moves to existing nodes");
         self.scenario.nodes.at(position)
     }
 
@@ -126,11 +117,7 @@ impl Playthrough {
 
     /// Takes the offered choice with this id. `confidence` (1–5) is how sure the
     /// player said they were, if asked. Returns the choice, for its feedback.
-    pub fn choose(
-        &mut self,
-        choice_id: &str,
-        confidence: Option<u8>,
-    ) -> Result<&Choice, PlayError> {
+    pub fn choose(&mut self, choice_id: &str, confidence: Option<u8>) -> Result<&Choice, PlayError> {
         let Current::Scene { id, scene, offered } = self.current() else {
             return Err(PlayError::Ended);
         };
@@ -145,12 +132,7 @@ impl Playthrough {
             node: id.to_owned(),
             offered: offered.iter().map(|c| c.id.clone()).collect(),
             chosen: choice.id.clone(),
-            millis: self
-                .shown_at
-                .elapsed()
-                .as_millis()
-                .try_into()
-                .unwrap_or(u64::MAX),
+            millis: self.shown_at.elapsed().as_millis().try_into().unwrap_or(u64::MAX),
             confidence,
         };
         let (goto, sets) = (choice.goto.clone(), choice.sets.clone());
@@ -189,23 +171,14 @@ impl Playthrough {
 
     /// The decisions so far as the scoring engine sees them.
     fn taken(&self) -> Vec<(&str, Vec<&Choice>, &Choice)> {
-        self.decisions
-            .iter()
-            .filter_map(|d| resolve(&self.scenario, d))
-            .collect()
+        self.decisions.iter().filter_map(|d| resolve(&self.scenario, d)).collect()
     }
 
     /// How the play has gone so far (the final result once it has ended).
     pub fn assessment(&self, catalogues: &Catalogues) -> Assessment {
         let taken = self.taken();
-        let path: Vec<Taken<'_>> = taken
-            .iter()
-            .map(|(node, offered, chosen)| Taken {
-                node,
-                offered,
-                chosen,
-            })
-            .collect();
+        let path: Vec<Taken<'_>> =
+            taken.iter().map(|(node, offered, chosen)| Taken { node, offered, chosen }).collect();
         assess(&path, catalogues)
     }
 
@@ -231,19 +204,12 @@ impl Playthrough {
 
 /// A recorded decision's choices, looked up in the scenario (None if it has changed
 /// so much that they are gone).
-pub fn resolve<'s>(
-    scenario: &'s Scenario,
-    decision: &Decision,
-) -> Option<(&'s str, Vec<&'s Choice>, &'s Choice)> {
+pub fn resolve<'s>(scenario: &'s Scenario, decision: &Decision) -> Option<(&'s str, Vec<&'s Choice>, &'s Choice)> {
     let position = scenario.nodes.position(&decision.node)?;
     let (node, Node::Scene(scene)) = scenario.nodes.at(position) else {
         return None;
     };
     let find = |id: &str| scene.choices.iter().find(|c| c.id == id);
-    let offered = decision
-        .offered
-        .iter()
-        .map(|id| find(id))
-        .collect::<Option<Vec<_>>>()?;
+    let offered = decision.offered.iter().map(|id| find(id)).collect::<Option<Vec<_>>>()?;
     Some((node, offered, find(&decision.chosen)?))
 }

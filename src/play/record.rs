@@ -58,13 +58,13 @@ impl Record {
     /// A warning if the scenario has changed since this play (or is another one).
     pub fn changed_since(&self, scenario: &Scenario) -> Option<String> {
         if scenario.id != self.scenario {
-            return Some(format!(
-                "this record is of \"{}\", not \"{}\"",
-                self.scenario, scenario.id
-            ));
+            return Some(format!("this record is of \"{}\", not \"{}\"", self.scenario, scenario.id));
         }
         (scenario.content_hash != self.scenario_hash).then(|| {
-            format!("scenario \"{}\" has changed since this play; what is shown now may differ from what was played", self.scenario)
+            format!(
+                "scenario \"{}\" has changed since this play; what is shown now may differ from what was played",
+                self.scenario
+            )
         })
     }
 
@@ -73,7 +73,9 @@ impl Record {
         ron::ser::to_string_pretty(self, config).expect("records contain only serialisable data")
     }
 
+    /// Reads a record. Records are plain RON, written by [`Record::to_ron`], without the
+    /// extensions scenario files use for authors' convenience.
     pub fn from_ron(text: &str) -> Result<Record, ron::error::SpannedError> {
-        crate::scenario::parse::ron_options().from_str(text)
+        ron::Options::default().from_str(text)
     }
 }

@@ -20,12 +20,7 @@ pub enum StoreError {
     #[error("{path}: {source}")]
     Io { path: PathBuf, source: io::Error },
     #[error("{path}:{line}:{col}: not a readable record: {message}")]
-    Corrupt {
-        path: PathBuf,
-        line: usize,
-        col: usize,
-        message: String,
-    },
+    Corrupt { path: PathBuf, line: usize, col: usize, message: String },
 }
 
 /// The folder of records.
@@ -59,29 +54,20 @@ impl RecordStore {
     /// replaces the last.
     pub fn path_for(&self, record: &Record) -> PathBuf {
         let started = record.started.strftime("%Y%m%dT%H%M%S");
-        self.dir.join(format!(
-            "{started}-{}-{:016x}{RECORD_SUFFIX}",
-            record.scenario, record.seed
-        ))
+        self.dir.join(format!("{started}-{}-{:016x}{RECORD_SUFFIX}", record.scenario, record.seed))
     }
 
     /// Writes (or replaces) a record atomically, returning its path.
     pub fn save(&self, record: &Record) -> Result<PathBuf, StoreError> {
         let path = self.path_for(record);
-        let io = |source| StoreError::Io {
-            path: path.clone(),
-            source,
-        };
+        let io = |source| StoreError::Io { path: path.clone(), source };
         std::fs::create_dir_all(&self.dir).map_err(io)?;
         write_atomic(&path, record.to_ron().as_bytes()).map_err(io)?;
         Ok(path)
     }
 
     pub fn load(path: &Path) -> Result<Record, StoreError> {
-        let text = std::fs::read_to_string(path).map_err(|source| StoreError::Io {
-            path: path.to_owned(),
-            source,
-        })?;
+        let text = std::fs::read_to_string(path).map_err(|source| StoreError::Io { path: path.to_owned(), source })?;
         Record::from_ron(&text).map_err(|e| StoreError::Corrupt {
             path: path.to_owned(),
             line: e.span.start.line,
@@ -97,27 +83,17 @@ impl RecordStore {
             Ok(entries) => entries,
             Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
             Err(source) => {
-                return Err(StoreError::Io {
-                    path: self.dir.clone(),
-                    source,
-                });
+                return Err(StoreError::Io { path: self.dir.clone(), source });
             }
         };
         let mut paths: Vec<PathBuf> = entries
             .flatten()
             .map(|e| e.path())
-            .filter(|p| {
-                p.file_name()
-                    .and_then(|n| n.to_str())
-                    .is_some_and(|n| n.ends_with(RECORD_SUFFIX))
-            })
+            .filter(|p| p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.ends_with(RECORD_SUFFIX)))
             .collect();
         paths.sort();
         paths.reverse();
-        Ok(paths
-            .into_iter()
-            .map(|p| (p.clone(), RecordStore::load(&p)))
-            .collect())
+        Ok(paths.into_iter().map(|p| (p.clone(), RecordStore::load(&p))).collect())
     }
 }
 
@@ -132,14 +108,8 @@ pub struct Staged(tempfile::NamedTempFile);
 
 /// Writes the new contents to a hidden temporary file in the destination's folder.
 pub fn stage(path: &Path, bytes: &[u8]) -> io::Result<Staged> {
-    let dir = path
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let mut file = tempfile::Builder::new()
-        .prefix(".")
-        .suffix(".tmp")
-        .tempfile_in(dir)?;
+    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let mut file = tempfile::Builder::new().prefix(".").suffix(".tmp").tempfile_in(dir)?;
     file.write_all(bytes)?;
     file.as_file().sync_all()?;
     Ok(Staged(file))
@@ -171,16 +141,8 @@ mod tests {
         std::mem::forget(staged); // the process dies here: no rename, no clean-up
 
         assert_eq!(std::fs::read(&path).unwrap(), b"old complete contents");
-        let leftovers: Vec<_> = std::fs::read_dir(dir.path())
-            .unwrap()
-            .flatten()
-            .map(|e| e.file_name())
-            .collect();
-        assert_eq!(
-            leftovers.len(),
-            2,
-            "the temporary file is left behind, beside the intact record"
-        );
+        let leftovers: Vec<_> = std::fs::read_dir(dir.path()).unwrap().flatten().map(|e| e.file_name()).collect();
+        assert_eq!(leftovers.len(), 2, "the temporary file is left behind, beside the intact record");
 
         write_atomic(&path, b"next save").unwrap();
         assert_eq!(std::fs::read(&path).unwrap(), b"next save");
@@ -191,11 +153,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let store = RecordStore::at(dir.path());
         std::mem::forget(stage(&dir.path().join(format!("x{RECORD_SUFFIX}")), b"half").unwrap());
-        std::fs::write(
-            dir.path().join(format!("broken{RECORD_SUFFIX}")),
-            "Record(format: ",
-        )
-        .unwrap();
+        std::fs::write(dir.path().join(format!("broken{RECORD_SUFFIX}")), "Record(format: ").unwrap();
         let listed = store.list().unwrap();
         assert_eq!(listed.len(), 1);
         let error = listed[0].1.as_ref().unwrap_err().to_string();

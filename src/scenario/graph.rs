@@ -33,11 +33,7 @@ pub fn render(scenario: &Scenario, format: Format) -> String {
 fn node_label(scenario: &Scenario, id: &str, node: &Node) -> String {
     match node {
         Node::Scene(scene) => {
-            let who = scene
-                .speaker
-                .as_deref()
-                .map(|s| format!("{}: ", scenario.speaker_name(s)))
-                .unwrap_or_default();
+            let who = scene.speaker.as_deref().map(|s| format!("{}: ", scenario.speaker_name(s))).unwrap_or_default();
             format!("{id}\n{who}{}", shorten(&scene.text, 60))
         }
         Node::Ending(ending) => format!("{}\n({})", ending.title, ending.outcome),
@@ -46,11 +42,7 @@ fn node_label(scenario: &Scenario, id: &str, node: &Node) -> String {
 
 fn choice_label(choice: &Choice) -> String {
     let mut label = format!("{}: {}", choice.id, shorten(&choice.text, 40));
-    let scores: Vec<String> = choice
-        .scores
-        .iter()
-        .map(|(p, s)| format!("{p} {s:+}"))
-        .collect();
+    let scores: Vec<String> = choice.scores.iter().map(|(p, s)| format!("{p} {s:+}")).collect();
     if !scores.is_empty() {
         let _ = write!(label, "\n{}", scores.join(", "));
     }
@@ -67,22 +59,12 @@ fn choice_label(choice: &Choice) -> String {
 }
 
 fn dot(scenario: &Scenario) -> String {
-    let esc = |s: &str| {
-        s.replace('\\', "\\\\")
-            .replace('"', "\\\"")
-            .replace('\n', "\\n")
-    };
+    let esc = |s: &str| s.replace('\\', "\\\\").replace('"', "\\\"").replace('\n', "\\n");
     let mut out = String::new();
     let _ = writeln!(out, "digraph \"{}\" {{", esc(&scenario.id));
-    let _ = writeln!(
-        out,
-        "    label=\"{}\"; labelloc=t; rankdir=TB;",
-        esc(&scenario.title)
-    );
-    let _ = writeln!(
-        out,
-        "    node [shape=box, style=\"rounded,filled\", fillcolor=\"#ffffff\", fontname=\"Helvetica\"];"
-    );
+    let _ = writeln!(out, "    label=\"{}\"; labelloc=t; rankdir=TB;", esc(&scenario.title));
+    let _ =
+        writeln!(out, "    node [shape=box, style=\"rounded,filled\", fillcolor=\"#ffffff\", fontname=\"Helvetica\"];");
     let _ = writeln!(out, "    edge [fontname=\"Helvetica\", fontsize=10];");
     for (id, node) in scenario.nodes.iter() {
         let label = esc(&node_label(scenario, id, node));
@@ -122,18 +104,9 @@ fn dot(scenario: &Scenario) -> String {
 
 fn mermaid(scenario: &Scenario) -> String {
     let esc = |s: &str| {
-        s.replace('&', "#amp;")
-            .replace('"', "#quot;")
-            .replace('<', "#lt;")
-            .replace('>', "#gt;")
-            .replace('\n', "<br/>")
+        s.replace('&', "#amp;").replace('"', "#quot;").replace('<', "#lt;").replace('>', "#gt;").replace('\n', "<br/>")
     };
-    let name = |id: &str| {
-        scenario
-            .nodes
-            .position(id)
-            .map_or_else(|| "missing".to_owned(), |i| format!("n{i}"))
-    };
+    let name = |id: &str| scenario.nodes.position(id).map_or_else(|| "missing".to_owned(), |i| format!("n{i}"));
     let mut out = String::from("flowchart TD\n");
     for (i, (id, node)) in scenario.nodes.iter().enumerate() {
         let label = esc(&node_label(scenario, id, node));
@@ -142,11 +115,7 @@ fn mermaid(scenario: &Scenario) -> String {
                 let _ = writeln!(out, "    n{i}[\"{label}\"]");
             }
             Node::Ending(ending) => {
-                let _ = writeln!(
-                    out,
-                    "    n{i}([\"{label}\"]):::{}",
-                    ending.outcome.to_string().to_lowercase()
-                );
+                let _ = writeln!(out, "    n{i}([\"{label}\"]):::{}", ending.outcome.to_string().to_lowercase());
             }
         }
     }
@@ -154,13 +123,7 @@ fn mermaid(scenario: &Scenario) -> String {
     let mut red = Vec::new();
     for (id, scene) in scenario.scenes() {
         for choice in &scene.choices {
-            let _ = writeln!(
-                out,
-                "    {} -->|\"{}\"| {}",
-                name(id),
-                esc(&choice_label(choice)),
-                name(&choice.goto)
-            );
+            let _ = writeln!(out, "    {} -->|\"{}\"| {}", name(id), esc(&choice_label(choice)), name(&choice.goto));
             if choice.red_flag.is_some() {
                 red.push(edge.to_string());
             }
@@ -169,18 +132,10 @@ fn mermaid(scenario: &Scenario) -> String {
     }
     for outcome in [Outcome::Good, Outcome::Mixed, Outcome::Poor] {
         let (fill, stroke) = outcome_colours(outcome);
-        let _ = writeln!(
-            out,
-            "    classDef {} fill:{fill},stroke:{stroke}",
-            outcome.to_string().to_lowercase()
-        );
+        let _ = writeln!(out, "    classDef {} fill:{fill},stroke:{stroke}", outcome.to_string().to_lowercase());
     }
     if !red.is_empty() {
-        let _ = writeln!(
-            out,
-            "    linkStyle {} stroke:{RED_FLAG},color:{RED_FLAG}",
-            red.join(",")
-        );
+        let _ = writeln!(out, "    linkStyle {} stroke:{RED_FLAG},color:{RED_FLAG}", red.join(","));
     }
     out
 }

@@ -1,6 +1,7 @@
 //! Loading many scenario files at once. A broken file is kept aside with its
 //! diagnostics; every valid scenario stays available.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -9,6 +10,7 @@ use super::parse::{MAX_FILE_BYTES, parse};
 use super::validate::validate;
 use crate::catalogues::Catalogues;
 use crate::diagnostic::Diagnostic;
+use crate::scoring::Analysis;
 
 /// The file name ending that marks a scenario.
 pub const SCENARIO_SUFFIX: &str = ".scenario.ron";
@@ -19,6 +21,8 @@ pub struct Loaded {
     pub file: String,
     pub scenario: Arc<Scenario>,
     pub warnings: Vec<Diagnostic>,
+    /// Its path totals and recommended path.
+    pub analysis: Analysis,
 }
 
 /// A file that did not load, with everything wrong with it.
@@ -31,21 +35,31 @@ pub struct Problem {
 /// Parses and validates one file's bytes: a loaded scenario, or every diagnostic
 /// found if there is any error. The game's asset loader and the CLI both use this.
 pub fn load_bytes(file: &str, bytes: &[u8], catalogues: &Catalogues) -> Result<Loaded, Problem> {
-    let parsed = parse(file, bytes).map_err(|d| Problem {
-        file: file.to_owned(),
-        diagnostics: vec![d],
-    })?;
-    let diagnostics = validate(file, &parsed, catalogues);
+    let parsed = parse(file, bytes).map_err(|d| Problem { file: file.to_owned(), diagnostics: vec![d] })?;
+    let (diagnostics, graph) = validate(file, &parsed, catalogues);
     if diagnostics.iter().any(Diagnostic::is_error) {
-        return Err(Problem {
-            file: file.to_owned(),
-            diagnostics,
-        });
+        return Err(Problem { file: file.to_owned(), diagnostics });
     }
-    Ok(Loaded {
-        file: file.to_owned(),
-        scenario: Arc::new(parsed.scenario),
-        warnings: diagnostics,
+    let analysis = Analysis::of(&graph, catalogues);
+    drop(graph);
+    Ok(Loaded { file: file.to_owned(), scenario: Arc::new(parsed.scenario), warnings: diagnostics, analysis })
+}
+
+/// [`load_bytes`] for many files at once, spread over the machine's cores; the
+/// outcomes come back in the order of `sources` (file name, contents).
+pub fn load_many(sources: &[(String, Vec<u8>)], catalogues: &Catalogues) -> Vec<Result<Loaded, Problem>> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(sources.len().max(1));
+    let chunk = sources.len().div_ceil(threads).max(1);
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = sources
+            .chunks(chunk)
+            .map(|part| {
+                scope.spawn(move || {
+                    part.iter().map(|(file, bytes)| load_bytes(file, bytes, catalogues)).collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        workers.into_iter().flat_map(|w| w.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))).collect()
     })
 }
 
@@ -54,6 +68,8 @@ pub fn load_bytes(file: &str, bytes: &[u8], catalogues: &Catalogues) -> Result<L
 pub struct Library {
     pub scenarios: Vec<Loaded>,
     pub problems: Vec<Problem>,
+    /// Scenario id to its position in `scenarios`.
+    ids: HashMap<String, usize>,
 }
 
 impl Library {
@@ -61,23 +77,21 @@ impl Library {
     pub fn load(paths: &[PathBuf], catalogues: &Catalogues) -> Library {
         let mut library = Library::default();
         let mut unreadable = Vec::new();
-        let files: Vec<PathBuf> = paths
-            .iter()
-            .flat_map(|path| scenario_files(path, &mut unreadable))
-            .collect();
+        let files: Vec<PathBuf> = paths.iter().flat_map(|path| scenario_files(path, &mut unreadable)).collect();
         library.problems = unreadable;
+        let mut sources = Vec::new();
         for file in files {
             let label = file.display().to_string();
             match read_limited(&file) {
-                Ok(bytes) => library.add(load_bytes(&label, &bytes, catalogues)),
+                Ok(bytes) => sources.push((label, bytes)),
                 Err(e) => library.add(Err(Problem {
                     file: label.clone(),
-                    diagnostics: vec![Diagnostic::error(
-                        &label,
-                        format!("cannot read the file: {e}"),
-                    )],
+                    diagnostics: vec![Diagnostic::error(&label, format!("cannot read the file: {e}"))],
                 })),
             }
+        }
+        for outcome in load_many(&sources, catalogues) {
+            library.add(outcome);
         }
         library
     }
@@ -86,31 +100,24 @@ impl Library {
     /// becomes a problem.
     pub fn add(&mut self, outcome: Result<Loaded, Problem>) {
         match outcome {
-            Ok(loaded) => match self
-                .scenarios
-                .iter()
-                .find(|s| s.scenario.id == loaded.scenario.id)
-            {
+            Ok(loaded) => match self.ids.get(&loaded.scenario.id).map(|&i| &self.scenarios[i]) {
                 Some(first) => {
-                    let message = format!(
-                        "scenario id \"{}\" is already used by {}",
-                        loaded.scenario.id, first.file
-                    );
+                    let message = format!("scenario id \"{}\" is already used by {}", loaded.scenario.id, first.file);
                     let mut diagnostics = vec![Diagnostic::error(&loaded.file, message)];
                     diagnostics.extend(loaded.warnings);
-                    self.problems.push(Problem {
-                        file: loaded.file,
-                        diagnostics,
-                    });
+                    self.problems.push(Problem { file: loaded.file, diagnostics });
                 }
-                None => self.scenarios.push(loaded),
+                None => {
+                    self.ids.insert(loaded.scenario.id.clone(), self.scenarios.len());
+                    self.scenarios.push(loaded);
+                }
             },
             Err(problem) => self.problems.push(problem),
         }
     }
 
     pub fn get(&self, id: &str) -> Option<&Loaded> {
-        self.scenarios.iter().find(|s| s.scenario.id == id)
+        self.ids.get(id).map(|&i| &self.scenarios[i])
     }
 
     /// All diagnostics, file by file: problems' and loaded scenarios' warnings.
@@ -138,14 +145,8 @@ fn scenario_files(path: &Path, problems: &mut Vec<Problem>) -> Vec<PathBuf> {
             Ok(entries) => entries,
             Err(e) => {
                 let label = folder.display().to_string();
-                let diagnostics = vec![Diagnostic::error(
-                    &label,
-                    format!("cannot read the folder: {e}"),
-                )];
-                problems.push(Problem {
-                    file: label,
-                    diagnostics,
-                });
+                let diagnostics = vec![Diagnostic::error(&label, format!("cannot read the folder: {e}"))];
+                problems.push(Problem { file: label, diagnostics });
                 continue;
             }
         };
@@ -153,11 +154,7 @@ fn scenario_files(path: &Path, problems: &mut Vec<Problem>) -> Vec<PathBuf> {
             let path = entry.path();
             if path.is_dir() {
                 folders.push(path);
-            } else if path
-                .file_name()
-                .and_then(|n| n.to_str())
-                .is_some_and(|n| n.ends_with(SCENARIO_SUFFIX))
-            {
+            } else if path.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.ends_with(SCENARIO_SUFFIX)) {
                 files.push(path);
             }
         }
@@ -170,8 +167,6 @@ fn scenario_files(path: &Path, problems: &mut Vec<Problem>) -> Vec<PathBuf> {
 fn read_limited(path: &Path) -> std::io::Result<Vec<u8>> {
     use std::io::Read;
     let mut bytes = Vec::new();
-    std::fs::File::open(path)?
-        .take(MAX_FILE_BYTES as u64 + 1)
-        .read_to_end(&mut bytes)?;
+    std::fs::File::open(path)?.take(MAX_FILE_BYTES as u64 + 1).read_to_end(&mut bytes)?;
     Ok(bytes)
 }

@@ -9,6 +9,6 @@ pub mod reach;
 pub mod syntax;
 pub mod validate;
 
-pub use library::{Library, Loaded, Problem, load_bytes};
+pub use library::{Library, Loaded, Problem, load_bytes, load_many};
 pub use model::{CastMember, Choice, Ending, Entries, Level, Node, Outcome, Scenario, Scene};
 pub use reach::StateGraph;

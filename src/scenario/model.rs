@@ -217,32 +217,35 @@ impl Scenario {
 #[derive(Debug, Clone)]
 pub struct Entries<V> {
     entries: Vec<(String, V)>,
-    /// Key to the index of its first entry.
-    index: HashMap<String, usize>,
+    /// Key to the index of its first entry; only for maps too long to search in order.
+    index: Option<HashMap<String, usize>>,
 }
+
+/// Maps with more entries than this get a hash index.
+const INDEX_FROM: usize = 12;
 
 impl<V> Default for Entries<V> {
     fn default() -> Self {
-        Entries {
-            entries: Vec::new(),
-            index: HashMap::new(),
-        }
+        Entries { entries: Vec::new(), index: None }
     }
 }
 
 impl<V> Entries<V> {
     /// The value of the first entry with this key.
     pub fn get(&self, key: &str) -> Option<&V> {
-        self.index.get(key).map(|&i| &self.entries[i].1)
+        self.position(key).map(|i| &self.entries[i].1)
     }
 
     /// The position of the first entry with this key.
     pub fn position(&self, key: &str) -> Option<usize> {
-        self.index.get(key).copied()
+        match &self.index {
+            Some(index) => index.get(key).copied(),
+            None => self.entries.iter().position(|(k, _)| k == key),
+        }
     }
 
     pub fn contains_key(&self, key: &str) -> bool {
-        self.index.contains_key(key)
+        self.position(key).is_some()
     }
 
     pub fn iter(&self) -> impl DoubleEndedIterator<Item = (&str, &V)> + ExactSizeIterator {
@@ -274,15 +277,15 @@ impl<V> Entries<V> {
 
 impl<V> FromIterator<(String, V)> for Entries<V> {
     fn from_iter<I: IntoIterator<Item = (String, V)>>(iter: I) -> Self {
-        let mut entries = Entries::default();
-        for (key, value) in iter {
-            entries
-                .index
-                .entry(key.clone())
-                .or_insert(entries.entries.len());
-            entries.entries.push((key, value));
-        }
-        entries
+        let entries: Vec<(String, V)> = iter.into_iter().collect();
+        let index = (entries.len() > INDEX_FROM).then(|| {
+            let mut index = HashMap::with_capacity(entries.len());
+            for (i, (key, _)) in entries.iter().enumerate() {
+                index.entry(key.clone()).or_insert(i);
+            }
+            index
+        });
+        Entries { entries, index }
     }
 }
 

@@ -16,9 +16,7 @@ pub struct FlagSet(Vec<u64>);
 
 impl FlagSet {
     pub fn contains(&self, flag: usize) -> bool {
-        self.0
-            .get(flag / 64)
-            .is_some_and(|word| word & (1 << (flag % 64)) != 0)
+        self.0.get(flag / 64).is_some_and(|word| word & (1 << (flag % 64)) != 0)
     }
 
     fn insert(&mut self, flag: usize) {
@@ -27,6 +25,32 @@ impl FlagSet {
         }
         self.0[flag / 64] |= 1 << (flag % 64);
     }
+
+    fn is_subset_of(&self, other: &FlagSet) -> bool {
+        self.0.iter().enumerate().all(|(i, w)| w & !other.0.get(i).copied().unwrap_or(0) == 0)
+    }
+
+    fn intersects(&self, other: &FlagSet) -> bool {
+        self.0.iter().zip(&other.0).any(|(a, b)| a & b != 0)
+    }
+
+    fn union(&self, other: &FlagSet) -> FlagSet {
+        let (long, short) = if self.0.len() >= other.0.len() { (self, other) } else { (other, self) };
+        let mut union = long.clone();
+        for (w, s) in union.0.iter_mut().zip(&short.0) {
+            *w |= s;
+        }
+        union
+    }
+}
+
+/// A choice's conditions and effects as flag sets, worked out once per scene.
+struct Rule {
+    /// None when it requires a flag that nothing sets, so it is never offered.
+    requires: Option<FlagSet>,
+    unless: FlagSet,
+    sets: FlagSet,
+    goto: Option<usize>,
 }
 
 /// A point a play can be at: a node, with the flags set on the way there.
@@ -89,34 +113,51 @@ impl<'s> StateGraph<'s> {
             return graph;
         };
 
-        let mut seen: HashMap<State, usize> = HashMap::new();
-        let first = State {
-            node: start,
-            flags: FlagSet::default(),
+        let set_of = |names: &[String], flags: &HashMap<&str, usize>| -> Option<FlagSet> {
+            let mut set = FlagSet::default();
+            for name in names {
+                set.insert(*flags.get(name.as_str())?);
+            }
+            Some(set)
         };
+        let rules: Vec<Vec<Rule>> = scenario
+            .nodes
+            .iter()
+            .map(|(_, node)| match node {
+                Node::Scene(scene) => scene
+                    .choices
+                    .iter()
+                    .map(|c| Rule {
+                        requires: set_of(&c.requires, &graph.flags),
+                        unless: {
+                            let known: Vec<String> =
+                                c.unless.iter().filter(|f| graph.flags.contains_key(f.as_str())).cloned().collect();
+                            set_of(&known, &graph.flags).unwrap_or_default()
+                        },
+                        sets: set_of(&c.sets, &graph.flags).unwrap_or_default(),
+                        goto: scenario.nodes.position(&c.goto),
+                    })
+                    .collect(),
+                Node::Ending(_) => Vec::new(),
+            })
+            .collect();
+
+        let mut seen: HashMap<State, usize> = HashMap::new();
+        let first = State { node: start, flags: FlagSet::default() };
         seen.insert(first.clone(), 0);
         graph.push(first, None);
         let mut queue = VecDeque::from([0]);
         while let Some(at) = queue.pop_front() {
-            let Node::Scene(scene) = scenario.nodes.at(graph.states[at].node).1 else {
-                continue;
-            };
             let flags = graph.states[at].flags.clone();
-            for (i, choice) in scene.choices.iter().enumerate() {
-                if !choice.offered_with(|f| graph.has(&flags, f)) {
+            for (i, rule) in rules[graph.states[at].node].iter().enumerate() {
+                let offered =
+                    rule.requires.as_ref().is_some_and(|r| r.is_subset_of(&flags)) && !rule.unless.intersects(&flags);
+                if !offered {
                     continue;
                 }
                 graph.offered[at] += 1;
-                let Some(node) = scenario.nodes.position(&choice.goto) else {
-                    continue;
-                };
-                let mut next = State {
-                    node,
-                    flags: flags.clone(),
-                };
-                for flag in &choice.sets {
-                    next.flags.insert(graph.flags[flag.as_str()]);
-                }
+                let Some(node) = rule.goto else { continue };
+                let next = State { node, flags: flags.union(&rule.sets) };
                 let to = match seen.get(&next) {
                     Some(&to) => to,
                     None if graph.states.len() >= MAX_STATES => {
@@ -144,10 +185,6 @@ impl<'s> StateGraph<'s> {
         self.parent.push(parent);
     }
 
-    fn has(&self, flags: &FlagSet, name: &str) -> bool {
-        self.flags.get(name).is_some_and(|&i| flags.contains(i))
-    }
-
     pub fn scenario(&self) -> &'s Scenario {
         self.scenario
     }
@@ -155,12 +192,7 @@ impl<'s> StateGraph<'s> {
     /// The names of the flags set in a state, in the order they are first set in the file.
     pub fn flag_names(&self, state: usize) -> Vec<&'s str> {
         let flags = &self.states[state].flags;
-        self.flag_names
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| flags.contains(*i))
-            .map(|(_, n)| *n)
-            .collect()
+        self.flag_names.iter().enumerate().filter(|(i, _)| flags.contains(*i)).map(|(_, n)| *n).collect()
     }
 
     /// Which nodes some play reaches, by position in `Scenario::nodes`.

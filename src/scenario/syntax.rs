@@ -11,21 +11,11 @@ use std::ops::Range;
 #[derive(Debug)]
 pub enum Outline {
     /// A string, number, identifier or other leaf; `text` holds a string's contents.
-    Atom {
-        span: Range<usize>,
-        text: Option<String>,
-    },
+    Atom { span: Range<usize>, text: Option<String> },
     /// `Name(...)`, `(...)` or `[...]`: named fields and unnamed items.
-    Group {
-        head: Range<usize>,
-        fields: Vec<Field>,
-        items: Vec<Outline>,
-    },
+    Group { head: Range<usize>, fields: Vec<Field>, items: Vec<Outline> },
     /// `{ key: value, ... }`.
-    Map {
-        head: Range<usize>,
-        entries: Vec<(Outline, Outline)>,
-    },
+    Map { head: Range<usize>, entries: Vec<(Outline, Outline)> },
 }
 
 #[derive(Debug)]
@@ -47,11 +37,7 @@ pub enum Step<'a> {
 
 impl Outline {
     pub fn scan(source: &str) -> Outline {
-        let mut scanner = Scanner {
-            src: source.as_bytes(),
-            pos: 0,
-            depth: 0,
-        };
+        let mut scanner = Scanner { src: source.as_bytes(), pos: 0, depth: 0 };
         scanner.value()
     }
 
@@ -61,18 +47,13 @@ impl Outline {
         let mut span = self.head();
         for step in path {
             let next = match (step, here) {
-                (Step::Field(name), Outline::Group { fields, .. }) => fields
-                    .iter()
-                    .find(|f| f.name == *name)
-                    .map(|f| (&f.value, f.value.head())),
-                (Step::Item(n), Outline::Group { items, .. }) => {
-                    items.get(*n).map(|v| (v, v.head()))
+                (Step::Field(name), Outline::Group { fields, .. }) => {
+                    fields.iter().find(|f| f.name == *name).map(|f| (&f.value, f.value.head()))
                 }
-                (Step::Key(key, nth), Outline::Map { entries, .. }) => entries
-                    .iter()
-                    .filter(|(k, _)| k.string_value() == Some(*key))
-                    .nth(*nth)
-                    .map(|(k, v)| (v, k.head())),
+                (Step::Item(n), Outline::Group { items, .. }) => items.get(*n).map(|v| (v, v.head())),
+                (Step::Key(key, nth), Outline::Map { entries, .. }) => {
+                    entries.iter().filter(|(k, _)| k.string_value() == Some(*key)).nth(*nth).map(|(k, v)| (v, k.head()))
+                }
                 _ => None,
             };
             match next {
@@ -151,14 +132,9 @@ impl Scanner<'_> {
             Some(b'"') => {
                 self.string();
                 // Only map keys are compared, so the simple escapes suffice.
-                let inner = String::from_utf8_lossy(
-                    &self.src[start + 1..self.pos.saturating_sub(1).max(start + 1)],
-                );
+                let inner = String::from_utf8_lossy(&self.src[start + 1..self.pos.saturating_sub(1).max(start + 1)]);
                 let text = inner.replace("\\\"", "\"").replace("\\\\", "\\");
-                Outline::Atom {
-                    span: start..self.pos,
-                    text: Some(text),
-                }
+                Outline::Atom { span: start..self.pos, text: Some(text) }
             }
             Some(b'(') | Some(b'[') => self.group(start),
             Some(b'{') => self.map(),
@@ -167,14 +143,9 @@ impl Scanner<'_> {
                     self.pos += 1;
                 }
                 let word_end = self.pos;
-                if self.src[start..word_end].starts_with(b"r")
-                    && matches!(self.peek(), Some(b'#') | Some(b'"'))
-                {
+                if self.src[start..word_end].starts_with(b"r") && matches!(self.peek(), Some(b'#') | Some(b'"')) {
                     self.raw_string();
-                    return Outline::Atom {
-                        span: start..self.pos,
-                        text: None,
-                    };
+                    return Outline::Atom { span: start..self.pos, text: None };
                 }
                 self.skip_trivia();
                 if self.peek() == Some(b'(') {
@@ -184,23 +155,14 @@ impl Scanner<'_> {
                     }
                     group
                 } else {
-                    Outline::Atom {
-                        span: start..word_end,
-                        text: None,
-                    }
+                    Outline::Atom { span: start..word_end, text: None }
                 }
             }
             Some(_) => {
                 self.pos += 1;
-                Outline::Atom {
-                    span: start..self.pos,
-                    text: None,
-                }
+                Outline::Atom { span: start..self.pos, text: None }
             }
-            None => Outline::Atom {
-                span: start..start,
-                text: None,
-            },
+            None => Outline::Atom { span: start..start, text: None },
         }
     }
 
@@ -217,10 +179,7 @@ impl Scanner<'_> {
     }
 
     fn raw_string(&mut self) {
-        let hashes = self.src[self.pos..]
-            .iter()
-            .take_while(|&&c| c == b'#')
-            .count();
+        let hashes = self.src[self.pos..].iter().take_while(|&&c| c == b'#').count();
         self.pos += hashes + 1;
         let mut close = vec![b'"'];
         close.extend(std::iter::repeat_n(b'#', hashes));
@@ -231,11 +190,7 @@ impl Scanner<'_> {
     }
 
     fn group(&mut self, start: usize) -> Outline {
-        let close = if self.peek() == Some(b'(') {
-            b')'
-        } else {
-            b']'
-        };
+        let close = if self.peek() == Some(b'(') { b')' } else { b']' };
         self.pos += 1;
         let head = start..self.pos;
         let (mut fields, mut items) = (Vec::new(), Vec::new());
@@ -252,10 +207,7 @@ impl Scanner<'_> {
                 Some(_) => {
                     let before = self.pos;
                     if let Some(name) = self.field_name() {
-                        fields.push(Field {
-                            name,
-                            value: self.value(),
-                        });
+                        fields.push(Field { name, value: self.value() });
                     } else {
                         items.push(self.value());
                     }
@@ -266,20 +218,13 @@ impl Scanner<'_> {
             }
         }
         self.depth -= 1;
-        Outline::Group {
-            head,
-            fields,
-            items,
-        }
+        Outline::Group { head, fields, items }
     }
 
     /// `name:` (but not `name::`), consumed; otherwise nothing is consumed.
     fn field_name(&mut self) -> Option<String> {
         let start = self.pos;
-        while self
-            .peek()
-            .is_some_and(|c| c.is_ascii_alphanumeric() || c == b'_')
-        {
+        while self.peek().is_some_and(|c| c.is_ascii_alphanumeric() || c == b'_') {
             self.pos += 1;
         }
         let end = self.pos;
@@ -328,4 +273,31 @@ impl Scanner<'_> {
 
 fn is_word(c: u8) -> bool {
     c.is_ascii_alphanumeric() || matches!(c, b'_' | b'-' | b'+' | b'.')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn locates_fields_keys_and_items() {
+        let source = "S(\n  a: 1,\n  m: {\"k\": T(x: [1, (y: \"q\")]), \"k\": 2},\n)";
+        let outline = Outline::scan(source);
+        let at = |path: &[Step]| &source[outline.locate(path)];
+        assert_eq!(at(&[Step::Field("a")]), "1");
+        assert_eq!(at(&[Step::Field("m"), Step::Key("k", 0)]), "\"k\"");
+        assert_eq!(
+            at(&[Step::Field("m"), Step::Key("k", 0), Step::Field("x"), Step::Item(1), Step::Field("y")]),
+            "\"q\""
+        );
+        assert_eq!(source[outline.locate(&[Step::Field("m"), Step::Key("k", 1)])].len(), 3);
+        assert_eq!(at(&[Step::Field("m"), Step::Key("missing", 0)]), "{", "falls back to the nearest enclosing place");
+    }
+
+    #[test]
+    fn deep_or_broken_input_does_not_overflow() {
+        let _ = Outline::scan(&"[".repeat(200_000));
+        let _ = Outline::scan(&"{\"a\": ".repeat(50_000));
+        let _ = Outline::scan("S(a: \"unterminated");
+    }
 }

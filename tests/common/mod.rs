@@ -66,32 +66,20 @@ pub fn diagnostics(text: &str) -> Vec<Diagnostic> {
 
 /// The one diagnostic whose message contains `needle`; fails listing all if not exactly one.
 pub fn the_one(diagnostics: &[Diagnostic], needle: &str) -> Diagnostic {
-    let found: Vec<&Diagnostic> = diagnostics
-        .iter()
-        .filter(|d| d.message.contains(needle))
-        .collect();
+    let found: Vec<&Diagnostic> = diagnostics.iter().filter(|d| d.message.contains(needle)).collect();
     let all: Vec<String> = diagnostics.iter().map(ToString::to_string).collect();
-    assert_eq!(
-        found.len(),
-        1,
-        "expected one diagnostic containing {needle:?}, got:\n{}",
-        all.join("\n")
-    );
+    assert_eq!(found.len(), 1, "expected one diagnostic containing {needle:?}, got:\n{}", all.join("\n"));
     found[0].clone()
 }
 
 /// The 1-based line of the first occurrence of `needle` in `text`.
 pub fn line_of(text: &str, needle: &str) -> usize {
-    let offset = text
-        .find(needle)
-        .unwrap_or_else(|| panic!("{needle:?} not in text"));
+    let offset = text.find(needle).unwrap_or_else(|| panic!("{needle:?} not in text"));
     text[..offset].matches('\n').count() + 1
 }
 
 /// The 1-based line of the last occurrence of `needle` in `text`.
 pub fn last_line_of(text: &str, needle: &str) -> usize {
-    let offset = text
-        .rfind(needle)
-        .unwrap_or_else(|| panic!("{needle:?} not in text"));
+    let offset = text.rfind(needle).unwrap_or_else(|| panic!("{needle:?} not in text"));
     text[..offset].matches('\n').count() + 1
 }
