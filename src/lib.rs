@@ -10,3 +10,4 @@ pub mod diagnostic;
 pub mod play;
 pub mod scenario;
 pub mod scoring;
+pub mod settings;

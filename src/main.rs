@@ -4,6 +4,8 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
+mod game;
+
 fn main() -> ExitCode {
     // Let `boundaries list | head` end quietly when the pipe closes, as other tools do.
     #[cfg(unix)]
@@ -11,5 +13,9 @@ fn main() -> ExitCode {
     unsafe {
         libc::signal(libc::SIGPIPE, libc::SIG_DFL);
     }
-    boundaries::cli::run(boundaries::cli::Cli::parse())
+    let mut cli = boundaries::cli::Cli::parse();
+    match cli.command.take() {
+        Some(command) => boundaries::cli::run(command, &cli),
+        None => game::run(&cli),
+    }
 }

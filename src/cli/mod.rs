@@ -8,7 +8,7 @@ mod play;
 mod validate;
 
 use std::io::IsTerminal;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
@@ -27,13 +27,43 @@ pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
 
-    /// Folder of scenario files.
-    #[arg(long, global = true, value_name = "DIR", default_value = "scenarios")]
-    pub scenarios: PathBuf,
+    /// Folder of scenario files (default: ./scenarios if there is one, else the shipped library).
+    /// The game loads it beside the shipped library and reloads it when a file changes.
+    #[arg(long, global = true, value_name = "DIR")]
+    pub scenarios: Option<PathBuf>,
 
     /// Folder with an organisation's own principles.ron and guide.ron (default: the shipped ones).
     #[arg(long, global = true, value_name = "DIR")]
     pub catalogues: Option<PathBuf>,
+
+    #[command(flatten)]
+    pub game: GameArgs,
+}
+
+/// Options for starting the game, for scripts and documentation.
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct GameArgs {
+    /// Open this scenario's briefing.
+    #[arg(long, value_name = "ID")]
+    pub open: Option<String>,
+    /// With --open: start playing and take these choices by id.
+    #[arg(long, value_delimiter = ',', value_name = "ID,ID,...")]
+    pub choose: Vec<String>,
+    /// The screen to show.
+    #[arg(long, value_enum)]
+    pub screen: Option<StartScreen>,
+    /// Write a PNG of the settled screen to this path, then exit.
+    #[arg(long, value_name = "PATH")]
+    pub screenshot: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum StartScreen {
+    Title,
+    Library,
+    Play,
+    Result,
+    Settings,
 }
 
 #[derive(Debug, Subcommand)]
@@ -72,31 +102,33 @@ pub enum Command {
     Coverage,
 }
 
-/// Runs a parsed command line.
-pub fn run(cli: Cli) -> ExitCode {
-    let Some(command) = cli.command else {
-        eprintln!("The game window is not part of this build yet. Use a command instead; see `boundaries --help`.");
-        return ExitCode::from(2);
-    };
-    let catalogues = match &cli.catalogues {
-        Some(dir) => Catalogues::load_dir(dir),
-        None => Catalogues::shipped(),
-    };
-    let catalogues = match catalogues {
-        Ok(catalogues) => catalogues,
+/// The catalogues named on the command line, or the shipped ones; problems are
+/// printed to standard error.
+pub fn load_catalogues(dir: Option<&Path>) -> Option<Catalogues> {
+    match dir.map_or_else(Catalogues::shipped, Catalogues::load_dir) {
+        Ok(catalogues) => Some(catalogues),
         Err(problems) => {
             for problem in problems {
                 eprintln!("{}", problem.render(colour(Stream::Stderr)));
             }
-            return ExitCode::from(2);
+            None
         }
-    };
-    let library = || load_library(&cli.scenarios, &catalogues);
+    }
+}
+
+/// Runs a subcommand.
+pub fn run(command: Command, cli: &Cli) -> ExitCode {
+    let Some(catalogues) = load_catalogues(cli.catalogues.as_deref()) else { return ExitCode::from(2) };
+    let library = || load_library(cli.scenarios.as_deref(), &catalogues);
     match command {
-        Command::Validate { paths } => {
-            let paths = if paths.is_empty() { vec![cli.scenarios.clone()] } else { paths };
-            validate::run(&paths, &catalogues)
-        }
+        Command::Validate { paths } => match (paths.is_empty(), &cli.scenarios) {
+            (false, _) => validate::run(&paths, &catalogues),
+            (true, Some(dir)) => validate::run(std::slice::from_ref(dir), &catalogues),
+            (true, None) if Path::new(LOCAL_SCENARIOS).is_dir() => {
+                validate::run(&[LOCAL_SCENARIOS.into()], &catalogues)
+            }
+            (true, None) => validate::report(&Library::shipped(&catalogues)),
+        },
         Command::List => list::run(&library(), &catalogues),
         Command::Play { id, seed, choose, name, in_order } => {
             let options = play::Options { seed, choose, name, in_order };
@@ -110,12 +142,22 @@ pub fn run(cli: Cli) -> ExitCode {
     }
 }
 
-/// Loads the scenarios folder, warning on standard error about files that failed.
-fn load_library(dir: &PathBuf, catalogues: &Catalogues) -> Library {
-    if !dir.exists() {
-        eprintln!("warning: there is no scenarios folder at {}; use --scenarios DIR", dir.display());
-    }
-    let library = Library::load(std::slice::from_ref(dir), catalogues);
+/// The folder the command line uses when `--scenarios` is not given, if it exists.
+const LOCAL_SCENARIOS: &str = "scenarios";
+
+/// Loads the scenarios folder (or the shipped library), warning on standard error
+/// about files that failed.
+fn load_library(dir: Option<&Path>, catalogues: &Catalogues) -> Library {
+    let library = match dir {
+        Some(dir) => {
+            if !dir.exists() {
+                eprintln!("warning: there is no scenarios folder at {}", dir.display());
+            }
+            Library::load(&[dir.to_owned()], catalogues)
+        }
+        None if Path::new(LOCAL_SCENARIOS).is_dir() => Library::load(&[LOCAL_SCENARIOS.into()], catalogues),
+        None => Library::shipped(catalogues),
+    };
     if !library.problems.is_empty() {
         eprintln!(
             "warning: {} scenario file(s) did not load; run `boundaries validate` for details",

@@ -8,7 +8,11 @@ use crate::catalogues::Catalogues;
 use crate::scenario::Library;
 
 pub fn run(paths: &[PathBuf], catalogues: &Catalogues) -> ExitCode {
-    let library = Library::load(paths, catalogues);
+    report(&Library::load(paths, catalogues))
+}
+
+/// Prints every diagnostic of a loaded library and a summary.
+pub fn report(library: &Library) -> ExitCode {
     let diagnostics = library.diagnostics();
     let colour = colour(Stream::Stdout);
     for diagnostic in &diagnostics {

@@ -23,6 +23,18 @@ pub enum StoreError {
     Corrupt { path: PathBuf, line: usize, col: usize, message: String },
 }
 
+/// Where Boundaries keeps what it saves: `$BOUNDARIES_DATA_DIR`, or the user's data
+/// folder (`~/.local/share/boundaries` on Linux).
+pub fn data_dir() -> Result<PathBuf, StoreError> {
+    match std::env::var_os(DATA_DIR_VAR) {
+        Some(dir) if !dir.is_empty() => Ok(PathBuf::from(dir)),
+        _ => Ok(directories::ProjectDirs::from("org", "Boundaries", "boundaries")
+            .ok_or(StoreError::NoDataDir)?
+            .data_dir()
+            .to_owned()),
+    }
+}
+
 /// The folder of records.
 #[derive(Debug, Clone)]
 pub struct RecordStore {
@@ -30,16 +42,9 @@ pub struct RecordStore {
 }
 
 impl RecordStore {
-    /// `$BOUNDARIES_DATA_DIR/records`, or `records` in the user's data folder.
+    /// `records` in the data folder (see [`data_dir`]).
     pub fn open_default() -> Result<RecordStore, StoreError> {
-        let data = match std::env::var_os(DATA_DIR_VAR) {
-            Some(dir) if !dir.is_empty() => PathBuf::from(dir),
-            _ => directories::ProjectDirs::from("org", "Boundaries", "boundaries")
-                .ok_or(StoreError::NoDataDir)?
-                .data_dir()
-                .to_owned(),
-        };
-        Ok(RecordStore::at(data.join("records")))
+        Ok(RecordStore::at(data_dir()?.join("records")))
     }
 
     pub fn at(dir: impl Into<PathBuf>) -> RecordStore {

@@ -6,9 +6,12 @@ pub mod library;
 pub mod model;
 pub mod parse;
 pub mod reach;
+pub mod setting;
+pub mod shipped;
 pub mod syntax;
 pub mod validate;
 
 pub use library::{Library, Loaded, Problem, load_bytes, load_many};
 pub use model::{CastMember, Choice, Ending, Entries, Level, Node, Outcome, Scenario, Scene};
 pub use reach::StateGraph;
+pub use setting::SettingKind;

@@ -1,0 +1,89 @@
+//! What the player asked for, from any screen, and what it does: the screens' bodies
+//! return a [`UiAction`]; this plugin carries it out. Headless tests send the same
+//! messages.
+
+use bevy::prelude::*;
+use boundaries::settings::Settings;
+
+use super::Engine;
+use super::library::GameLibrary;
+use super::records::BestBands;
+use super::screens::{LibraryFilter, Screen, Selected};
+use super::session::Session;
+use super::settings::PlayerSettings;
+
+pub fn plugin(app: &mut App) {
+    app.add_message::<UiAction>().add_systems(Update, apply.in_set(Apply).run_if(on_message::<UiAction>));
+}
+
+/// Where actions are carried out in `Update`.
+#[derive(SystemSet, Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Apply;
+
+#[derive(Message, Debug, Clone, PartialEq)]
+pub enum UiAction {
+    /// Go to a screen.
+    Go(Screen),
+    /// Open a scenario's briefing.
+    Open(String),
+    /// Start (or restart, with a new seed) the selected scenario.
+    Start,
+    /// Pick a choice by id.
+    Choose(String),
+    /// How sure the player was, 1 to 5, or none if they skipped.
+    Confidence(Option<u8>),
+    /// Move on after feedback (or from the ending to the result).
+    Continue,
+    /// Leave the play; what was played is already recorded as abandoned.
+    Leave,
+    Filter(LibraryFilter),
+    Settings(Settings),
+    Quit,
+}
+
+#[allow(clippy::too_many_arguments)] // one system carries out every action
+fn apply(
+    mut actions: MessageReader<UiAction>,
+    mut next: ResMut<NextState<Screen>>,
+    mut selected: ResMut<Selected>,
+    mut session: ResMut<Session>,
+    mut filter: ResMut<LibraryFilter>,
+    mut settings: ResMut<PlayerSettings>,
+    mut best: ResMut<BestBands>,
+    library: Res<GameLibrary>,
+    engine: Res<Engine>,
+    mut exit: MessageWriter<AppExit>,
+) {
+    for action in actions.read() {
+        match action {
+            UiAction::Go(screen) => next.set(*screen),
+            UiAction::Open(id) => {
+                selected.0 = Some(id.clone());
+                next.set(Screen::Briefing);
+            }
+            UiAction::Start => {
+                let Some(loaded) = selected.0.as_deref().and_then(|id| library.get(id)) else { continue };
+                session.start(loaded.scenario.clone(), &settings.settings);
+                next.set(Screen::Play);
+            }
+            UiAction::Choose(choice) => session.pick(choice, &engine, &mut best),
+            UiAction::Confidence(level) => session.confidence(*level, &engine, &mut best),
+            UiAction::Continue => {
+                if session.is_over() {
+                    next.set(Screen::Result);
+                } else {
+                    session.proceed();
+                }
+            }
+            UiAction::Leave => {
+                session.current = None;
+                next.set(Screen::Briefing);
+            }
+            UiAction::Filter(new) => *filter = new.clone(),
+            UiAction::Settings(new) => settings.settings = new.clone().clamped(),
+            UiAction::Quit => {
+                exit.write(AppExit::Success);
+            }
+        }
+    }
+}

@@ -1,0 +1,144 @@
+//! Starting the game in a given state, for scripts and documentation: `--open ID`,
+//! `--choose ID,ID`, `--screen NAME` and `--screenshot PATH` (write a PNG of the
+//! settled screen, then exit). The steps are the same actions a player's keys send.
+
+use std::path::PathBuf;
+
+use bevy::prelude::*;
+use bevy::render::view::screenshot::{Screenshot, ScreenshotCaptured, save_to_disk};
+use bevy::winit::WinitSettings;
+use boundaries::cli::{GameArgs, StartScreen};
+
+use super::actions::UiAction;
+use super::library::GameLibrary;
+use super::screens::Screen;
+use super::session::Session;
+
+pub fn plugin(app: &mut App) {
+    app.add_systems(Startup, keep_running_while_scripted).add_systems(Update, run_script.before(super::actions::Apply));
+}
+
+/// Frames to let egui lay out and the window settle before a screenshot.
+const SETTLE_FRAMES: u32 = 12;
+
+#[derive(Resource, Debug)]
+pub struct Launch {
+    open: Option<String>,
+    choose: Vec<String>,
+    screen: Option<StartScreen>,
+    screenshot: Option<PathBuf>,
+    stage: Stage,
+}
+
+#[derive(Debug, PartialEq)]
+enum Stage {
+    WaitingForLibrary,
+    Checking,
+    Settling(u32),
+    Capturing,
+}
+
+impl From<&GameArgs> for Launch {
+    fn from(args: &GameArgs) -> Self {
+        Launch {
+            open: args.open.clone(),
+            choose: args.choose.clone(),
+            screen: args.screen,
+            screenshot: args.screenshot.clone(),
+            stage: Stage::WaitingForLibrary,
+        }
+    }
+}
+
+impl Launch {
+    fn is_scripted(&self) -> bool {
+        self.open.is_some() || self.screen.is_some() || self.screenshot.is_some()
+    }
+}
+
+/// While a script runs, frames must keep coming without input.
+fn keep_running_while_scripted(launch: Res<Launch>, mut winit: ResMut<WinitSettings>) {
+    if launch.screenshot.is_some() {
+        *winit = WinitSettings::game();
+    }
+}
+
+fn run_script(
+    mut commands: Commands,
+    mut launch: ResMut<Launch>,
+    library: Res<GameLibrary>,
+    session: Res<Session>,
+    state: Res<State<Screen>>,
+    mut actions: MessageWriter<UiAction>,
+    mut exit: MessageWriter<AppExit>,
+) {
+    match launch.stage {
+        Stage::WaitingForLibrary if library.ready || !launch.is_scripted() => {
+            if !launch.is_scripted() {
+                launch.stage = Stage::Capturing; // nothing to do
+                return;
+            }
+            let mut steps = Vec::new();
+            if let Some(id) = &launch.open {
+                if library.get(id).is_none() {
+                    let ids: Vec<String> = library.scenarios().iter().map(|l| l.scenario.id.clone()).collect();
+                    error!("no scenario \"{id}\"; there are: {}", ids.join(", "));
+                    exit.write(AppExit::from_code(2));
+                    return;
+                }
+                steps.push(UiAction::Open(id.clone()));
+                let playing =
+                    !launch.choose.is_empty() || matches!(launch.screen, Some(StartScreen::Play | StartScreen::Result));
+                if playing {
+                    steps.push(UiAction::Start);
+                }
+                for choice in &launch.choose {
+                    steps.extend([UiAction::Choose(choice.clone()), UiAction::Confidence(None), UiAction::Continue]);
+                }
+                if launch.screen == Some(StartScreen::Result) {
+                    steps.push(UiAction::Continue);
+                }
+            }
+            match launch.screen {
+                Some(StartScreen::Title) => steps.push(UiAction::Go(Screen::Title)),
+                Some(StartScreen::Library) => steps.push(UiAction::Go(Screen::Library)),
+                Some(StartScreen::Settings) => steps.push(UiAction::Go(Screen::Settings)),
+                _ => {}
+            }
+            actions.write_batch(steps);
+            launch.stage = Stage::Checking;
+        }
+        Stage::Checking => {
+            let taken = session.current.as_ref().map_or(0, |c| c.play.decisions().len());
+            if taken < launch.choose.len() {
+                let offered = session.current.as_ref().map(|c| match c.play.current() {
+                    boundaries::play::Current::Scene { offered, .. } => {
+                        offered.iter().map(|c| c.id.clone()).collect::<Vec<_>>()
+                    }
+                    boundaries::play::Current::Ending { .. } => Vec::new(),
+                });
+                error!(
+                    "choice \"{}\" is not offered; the choices here are: {}",
+                    launch.choose[taken],
+                    offered.unwrap_or_default().join(", ")
+                );
+                exit.write(AppExit::from_code(2));
+                return;
+            }
+            launch.stage = Stage::Settling(0);
+        }
+        Stage::Settling(frames) if frames < SETTLE_FRAMES => launch.stage = Stage::Settling(frames + 1),
+        Stage::Settling(_) => {
+            launch.stage = Stage::Capturing;
+            if let Some(path) = launch.screenshot.clone() {
+                info!("capturing the {:?} screen to {}", state.get(), path.display());
+                commands.spawn(Screenshot::primary_window()).observe(save_to_disk(path)).observe(
+                    |_: On<ScreenshotCaptured>, mut exit: MessageWriter<AppExit>| {
+                        exit.write(AppExit::Success);
+                    },
+                );
+            }
+        }
+        _ => {}
+    }
+}

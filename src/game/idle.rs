@@ -1,0 +1,23 @@
+//! Lets the app sleep while nothing happens. bevy_egui 0.42 pushes a
+//! `ModifiersChanged` event into every context's input on every frame; egui takes
+//! any input event as a reason to repaint at once, so the app never idles (about
+//! 160 % of a core here). This removes the event when the modifiers have not in fact
+//! changed. bevy_egui 0.43 fixes it upstream (it needs Bevy 0.20 and a newer Rust);
+//! delete this module when we move to it.
+
+use bevy::prelude::*;
+use bevy_egui::{EguiContext, EguiInput, EguiPreUpdateSet, egui};
+
+pub fn plugin(app: &mut App) {
+    app.add_systems(
+        PreUpdate,
+        drop_unchanged_modifiers.after(EguiPreUpdateSet::ProcessInput).before(EguiPreUpdateSet::BeginPass),
+    );
+}
+
+fn drop_unchanged_modifiers(mut contexts: Query<(&mut EguiContext, &mut EguiInput)>) {
+    for (mut context, mut input) in &mut contexts {
+        let current = context.get_mut().input(|i| i.modifiers);
+        input.events.retain(|event| !matches!(event, egui::Event::ModifiersChanged(m) if *m == current));
+    }
+}

@@ -1,0 +1,89 @@
+//! The game: a Bevy + egui shell around the engine. Only this module knows Bevy.
+//!
+//! One plugin per module, in the style of Bevy's `bevy_new_2d` template. The logic
+//! plugins ([`core_plugin`]) need no window, so headless tests drive them directly;
+//! [`ui_plugin`] adds egui and the screens' bodies, which are functions of a view
+//! model that return the action taken.
+
+mod actions;
+mod capture;
+mod engine;
+mod idle;
+mod library;
+mod records;
+mod screens;
+mod session;
+mod settings;
+#[cfg(test)]
+mod tests;
+mod theme;
+mod widgets;
+
+use std::process::ExitCode;
+
+use bevy::prelude::*;
+use bevy::window::WindowResolution;
+use bevy::winit::WinitSettings;
+use bevy_egui::EguiPlugin;
+use boundaries::cli::{Cli, load_catalogues};
+
+pub use engine::Engine;
+
+/// Opens the game window; returns when it closes.
+pub fn run(cli: &Cli) -> ExitCode {
+    let Some(catalogues) = load_catalogues(cli.catalogues.as_deref()) else { return ExitCode::from(2) };
+    let engine = match Engine::open(catalogues) {
+        Ok(engine) => engine,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let mut app = App::new();
+    library::register_sources(&mut app, cli.scenarios.as_deref());
+    app.add_plugins(
+        DefaultPlugins
+            .set(WindowPlugin {
+                primary_window: Some(Window {
+                    title: "Boundaries".into(),
+                    resolution: WindowResolution::new(1280, 800),
+                    ..default()
+                }),
+                ..default()
+            })
+            .set(AssetPlugin { watch_for_changes_override: Some(true), ..default() }),
+    );
+    app.add_plugins(EguiPlugin::default());
+    // No frames while the player reads and decides: only on input (or animation).
+    app.insert_resource(WinitSettings::desktop_app());
+    app.insert_resource(engine);
+    app.insert_resource(capture::Launch::from(&cli.game));
+    app.add_plugins((core_plugin, ui_plugin, capture::plugin));
+    match app.run() {
+        AppExit::Success => ExitCode::SUCCESS,
+        AppExit::Error(code) => ExitCode::from(code.get()),
+    }
+}
+
+/// Everything but the window: scenarios, settings, records, the play and the
+/// screens' state machine.
+pub fn core_plugin(app: &mut App) {
+    app.add_plugins((
+        screens::plugin,
+        library::plugin,
+        settings::plugin,
+        records::plugin,
+        session::plugin,
+        actions::plugin,
+    ));
+}
+
+/// egui, the theme and the screens' bodies.
+pub fn ui_plugin(app: &mut App) {
+    app.add_plugins((idle::plugin, theme::plugin, screens::ui_plugin)).add_systems(Startup, spawn_camera);
+}
+
+/// egui draws through a camera.
+fn spawn_camera(mut commands: Commands) {
+    commands.spawn(Camera2d);
+}

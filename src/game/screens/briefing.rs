@@ -1,0 +1,158 @@
+//! The briefing before a scenario: what it is about, who is in it, how long it takes,
+//! and a content note where there is one, with a clear way back.
+
+use bevy::prelude::*;
+use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
+use boundaries::scenario::{Level, SettingKind};
+
+use super::{Screen, Selected, UiSet, level_label, pressed, show_screen};
+use crate::game::actions::UiAction;
+use crate::game::library::GameLibrary;
+use crate::game::theme::Palette;
+use crate::game::widgets::{avatar, button, setting_badge, wide_button};
+
+pub fn plugin(app: &mut App) {
+    app.add_systems(EguiPrimaryContextPass, ui.in_set(UiSet).run_if(in_state(Screen::Briefing)));
+}
+
+pub struct View {
+    pub title: String,
+    pub summary: String,
+    pub setting: String,
+    pub kind: SettingKind,
+    pub level: Level,
+    pub minutes: u32,
+    pub content_note: Option<String>,
+    /// (name, role)
+    pub cast: Vec<(String, String)>,
+}
+
+fn ui(
+    mut contexts: EguiContexts,
+    mut actions: MessageWriter<UiAction>,
+    selected: Res<Selected>,
+    library: Res<GameLibrary>,
+) -> Result {
+    let ctx = contexts.ctx_mut()?;
+    let Some(loaded) = selected.0.as_deref().and_then(|id| library.get(id)) else {
+        actions.write(UiAction::Go(Screen::Library));
+        return Ok(());
+    };
+    let s = &loaded.scenario;
+    let view = View {
+        title: s.title.clone(),
+        summary: s.summary.clone(),
+        setting: s.setting.clone(),
+        kind: SettingKind::of(&s.setting),
+        level: s.level,
+        minutes: s.minutes,
+        content_note: s.content_note.clone(),
+        cast: s.cast.iter().map(|(_, c)| (c.name.clone(), c.role.clone())).collect(),
+    };
+    if let Some(action) = show_screen(ctx, |ui| body(ui, &view)) {
+        actions.write(action);
+    }
+    Ok(())
+}
+
+pub fn body(ui: &mut egui::Ui, view: &View) -> Option<UiAction> {
+    let palette = Palette::current(ui.ctx());
+    let mut action = None;
+    if button(ui, "← Back to the library").clicked() {
+        action = Some(UiAction::Go(Screen::Library));
+    }
+    setting_badge(ui, view.kind, &view.setting);
+    ui.label(egui::RichText::new(&view.title).size(34.0).strong());
+    ui.label(
+        egui::RichText::new(format!("{} · about {} minutes", level_label(view.level), view.minutes))
+            .color(palette.muted),
+    );
+    ui.add_space(8.0);
+    ui.label(egui::RichText::new(&view.summary).size(20.0));
+    if let Some(note) = &view.content_note {
+        ui.add_space(8.0);
+        egui::Frame::new()
+            .fill(palette.warning.gamma_multiply(0.15))
+            .stroke(egui::Stroke::new(1.0, palette.warning))
+            .corner_radius(8.0)
+            .inner_margin(12)
+            .show(ui, |ui| {
+                ui.set_width(ui.available_width());
+                ui.label(egui::RichText::new("Content note").strong());
+                ui.label(note);
+                ui.label(egui::RichText::new("You can step back at any point; nothing is lost.").small());
+            });
+    }
+    if !view.cast.is_empty() {
+        ui.add_space(8.0);
+        ui.label(egui::RichText::new("Who is in it").strong());
+        for (name, role) in &view.cast {
+            ui.horizontal(|ui| {
+                avatar(ui, name, 44.0);
+                ui.vertical(|ui| {
+                    ui.label(egui::RichText::new(name).strong());
+                    ui.label(egui::RichText::new(role).color(palette.muted));
+                });
+            });
+        }
+    }
+    ui.add_space(16.0);
+    let start = wide_button(ui, None, "Begin");
+    if ui.memory(|m| m.focused().is_none()) {
+        start.request_focus();
+    }
+    if start.clicked() {
+        action = Some(UiAction::Start);
+    }
+    if pressed(ui, egui::Key::Escape) {
+        action = Some(UiAction::Go(Screen::Library));
+    }
+    action
+}
+
+#[cfg(test)]
+mod tests {
+    use egui_kittest::Harness;
+    use egui_kittest::kittest::Queryable;
+
+    use super::*;
+
+    fn view() -> View {
+        View {
+            title: "A gift at the door".into(),
+            summary: "Mrs Okafor wants to thank you.".into(),
+            setting: "Home care visit".into(),
+            kind: SettingKind::HomeCare,
+            level: Level::Introductory,
+            minutes: 8,
+            content_note: Some("Mentions financial abuse.".into()),
+            cast: vec![("Mrs Ada Okafor".into(), "Person you support, 84".into())],
+        }
+    }
+
+    #[test]
+    fn shows_the_content_note_and_cast_and_begins() {
+        let view = view();
+        let mut harness = Harness::new_ui_state(
+            |ui, action: &mut Option<UiAction>| *action = body(ui, &view).or(action.take()),
+            None,
+        );
+        harness.get_by_label("Mentions financial abuse.");
+        harness.get_by_label("Avatar of Mrs Ada Okafor");
+        harness.get_by_label("Begin").click();
+        harness.run();
+        assert_eq!(harness.state(), &Some(UiAction::Start));
+    }
+
+    #[test]
+    fn escape_steps_back() {
+        let view = view();
+        let mut harness = Harness::new_ui_state(
+            |ui, action: &mut Option<UiAction>| *action = body(ui, &view).or(action.take()),
+            None,
+        );
+        harness.key_press(egui::Key::Escape);
+        harness.run();
+        assert_eq!(harness.state(), &Some(UiAction::Go(Screen::Library)));
+    }
+}

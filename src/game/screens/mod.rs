@@ -1,0 +1,94 @@
+//! The screens, as states: each has a view model built from the game's resources and
+//! a body, a plain function from the view to the action the player took, drawn with
+//! egui. Bodies know nothing of Bevy, so they are tested with `egui_kittest`.
+
+mod briefing;
+mod library;
+mod play;
+mod result;
+mod settings;
+mod title;
+
+use bevy::prelude::*;
+use bevy_egui::{EguiPrimaryContextPass, egui};
+use boundaries::scenario::Level;
+
+use super::actions::UiAction;
+use super::widgets::column;
+
+pub use library::LibraryFilter;
+
+pub fn plugin(app: &mut App) {
+    app.init_state::<Screen>().init_resource::<Selected>().init_resource::<LibraryFilter>();
+}
+
+pub fn ui_plugin(app: &mut App) {
+    app.configure_sets(EguiPrimaryContextPass, UiSet);
+    app.add_plugins((title::plugin, library::plugin, briefing::plugin, play::plugin, result::plugin, settings::plugin));
+}
+
+/// The systems that draw the screens.
+#[derive(SystemSet, Debug, Clone, PartialEq, Eq, Hash)]
+pub struct UiSet;
+
+#[derive(States, Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Screen {
+    #[default]
+    Title,
+    Library,
+    Briefing,
+    Play,
+    Result,
+    Settings,
+}
+
+/// The scenario chosen in the library.
+#[derive(Resource, Default, Debug)]
+pub struct Selected(pub Option<String>);
+
+/// The widest a column of text should be, for comfortable reading.
+const READING_WIDTH: f32 = 880.0;
+
+/// Draws a screen's body in a scrolling, centred column filling the window.
+pub fn show_screen(ctx: &egui::Context, body: impl FnOnce(&mut egui::Ui) -> Option<UiAction>) -> Option<UiAction> {
+    let mut root = egui::Ui::new(
+        ctx.clone(),
+        "screen".into(),
+        egui::UiBuilder::new().layer_id(egui::LayerId::background()).max_rect(ctx.content_rect()),
+    );
+    egui::CentralPanel::default()
+        .frame(egui::Frame::new().fill(root.visuals().panel_fill).inner_margin(24))
+        .show(&mut root, |ui| {
+            egui::ScrollArea::vertical()
+                .auto_shrink([false, false])
+                .show(ui, |ui| column(ui, READING_WIDTH, body))
+                .inner
+        })
+        .inner
+}
+
+/// The number keys 1 to 9, for choosing by keyboard.
+pub const NUMBER_KEYS: [egui::Key; 9] = [
+    egui::Key::Num1,
+    egui::Key::Num2,
+    egui::Key::Num3,
+    egui::Key::Num4,
+    egui::Key::Num5,
+    egui::Key::Num6,
+    egui::Key::Num7,
+    egui::Key::Num8,
+    egui::Key::Num9,
+];
+
+/// Whether a key was pressed this frame.
+pub fn pressed(ui: &egui::Ui, key: egui::Key) -> bool {
+    ui.input(|i| i.key_pressed(key))
+}
+
+pub fn level_label(level: Level) -> &'static str {
+    match level {
+        Level::Introductory => "Introductory",
+        Level::Intermediate => "Intermediate",
+        Level::Advanced => "Advanced",
+    }
+}

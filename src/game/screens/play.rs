@@ -1,0 +1,358 @@
+//! Playing a scenario: the scene with the speaker's avatar, the choices as large
+//! numbered buttons, an optional confidence rating, then the feedback on the choice
+//! (or, with feedback at the end, straight on to the next scene).
+
+use bevy::prelude::*;
+use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
+use boundaries::play::Current;
+use boundaries::scenario::{Outcome, SettingKind};
+
+use super::{NUMBER_KEYS, Screen, UiSet, pressed, show_screen};
+use crate::game::Engine;
+use crate::game::actions::UiAction;
+use crate::game::session::{Phase, Session};
+use crate::game::theme::Palette;
+use crate::game::widgets::{avatar, button, hex_colour, setting_badge, wide_button};
+
+pub fn plugin(app: &mut App) {
+    app.add_systems(EguiPrimaryContextPass, ui.in_set(UiSet).run_if(in_state(Screen::Play)));
+}
+
+pub struct Scene {
+    /// (name, role)
+    pub speaker: Option<(String, String)>,
+    pub text: String,
+    pub prompt: String,
+}
+
+pub enum Stage {
+    Choosing {
+        scene: Scene,
+        choices: Vec<(String, String)>,
+    },
+    Confidence {
+        scene: Scene,
+        chosen: String,
+    },
+    Feedback {
+        chosen: String,
+        feedback: Option<String>,
+        /// (principle name, change, colour)
+        changes: Vec<(String, i64, egui::Color32)>,
+        guide: Vec<String>,
+        red_flag: Option<String>,
+    },
+    Ending {
+        title: String,
+        text: String,
+        outcome: Outcome,
+    },
+}
+
+pub struct View {
+    pub title: String,
+    pub setting: String,
+    pub kind: SettingKind,
+    /// How many decisions have been taken.
+    pub taken: usize,
+    pub stage: Stage,
+    pub save_error: Option<String>,
+}
+
+fn ui(
+    mut contexts: EguiContexts,
+    mut actions: MessageWriter<UiAction>,
+    session: Res<Session>,
+    engine: Res<Engine>,
+) -> Result {
+    let ctx = contexts.ctx_mut()?;
+    let Some(view) = view(&session, &engine) else {
+        actions.write(UiAction::Go(Screen::Library));
+        return Ok(());
+    };
+    if let Some(action) = show_screen(ctx, |ui| body(ui, &view)) {
+        actions.write(action);
+    }
+    Ok(())
+}
+
+fn view(session: &Session, engine: &Engine) -> Option<View> {
+    let current = session.current.as_ref()?;
+    let scenario = current.play.scenario();
+    let scene_of = |scene: &boundaries::scenario::Scene| Scene {
+        speaker: scene
+            .speaker
+            .as_ref()
+            .and_then(|key| scenario.cast.get(key))
+            .map(|c| (c.name.clone(), c.role.clone())),
+        text: scene.text.clone(),
+        prompt: scene.prompt.clone().unwrap_or_else(|| "What do you do?".to_owned()),
+    };
+    let stage = match (&current.phase, current.play.current()) {
+        (Phase::Feedback, _) => {
+            let choice = current.play.last_choice()?;
+            Stage::Feedback {
+                chosen: choice.text.clone(),
+                feedback: choice.feedback.clone(),
+                changes: choice
+                    .scores
+                    .iter()
+                    .map(|(p, s)| {
+                        (
+                            engine.principle_name(p).to_owned(),
+                            *s,
+                            engine.principle(p).map_or(egui::Color32::GRAY, |p| hex_colour(&p.colour)),
+                        )
+                    })
+                    .collect(),
+                guide: choice.guide.iter().map(|g| engine.section_title(g).to_owned()).collect(),
+                red_flag: choice.red_flag.clone(),
+            }
+        }
+        (_, Current::Ending { ending, .. }) => {
+            Stage::Ending { title: ending.title.clone(), text: ending.text.clone(), outcome: ending.outcome }
+        }
+        (Phase::Confidence { choice }, Current::Scene { scene, offered, .. }) => Stage::Confidence {
+            scene: scene_of(scene),
+            chosen: offered.iter().find(|c| &c.id == choice).map(|c| c.text.clone()).unwrap_or_default(),
+        },
+        (Phase::Choosing, Current::Scene { scene, offered, .. }) => Stage::Choosing {
+            scene: scene_of(scene),
+            choices: offered.iter().map(|c| (c.id.clone(), c.text.clone())).collect(),
+        },
+    };
+    Some(View {
+        title: scenario.title.clone(),
+        setting: scenario.setting.clone(),
+        kind: SettingKind::of(&scenario.setting),
+        taken: current.play.decisions().len(),
+        stage,
+        save_error: current.save_error.clone(),
+    })
+}
+
+pub fn body(ui: &mut egui::Ui, view: &View) -> Option<UiAction> {
+    let palette = Palette::current(ui.ctx());
+    let mut action = None;
+    ui.horizontal(|ui| {
+        if button(ui, "← Leave").on_hover_text("What you have played so far is kept.").clicked() {
+            action = Some(UiAction::Leave);
+        }
+        setting_badge(ui, view.kind, &view.setting);
+    });
+    let progress = match view.stage {
+        Stage::Choosing { .. } | Stage::Confidence { .. } => format!(" · decision {}", view.taken + 1),
+        _ => String::new(),
+    };
+    ui.label(egui::RichText::new(format!("{}{progress}", view.title)).size(20.0).color(palette.muted));
+    if let Some(error) = &view.save_error {
+        ui.label(egui::RichText::new(format!("Your progress could not be saved: {error}")).color(palette.danger));
+    }
+    ui.add_space(6.0);
+    match &view.stage {
+        Stage::Choosing { scene, choices } => {
+            scene_ui(ui, scene, palette);
+            for (i, (id, text)) in choices.iter().enumerate() {
+                let number = (i + 1).to_string();
+                let badge = (i < NUMBER_KEYS.len()).then_some(number.as_str());
+                if wide_button(ui, badge, text).clicked() || NUMBER_KEYS.get(i).is_some_and(|&k| pressed(ui, k)) {
+                    action = Some(UiAction::Choose(id.clone()));
+                }
+            }
+            ui.label(
+                egui::RichText::new("Press a number to choose, or Tab to a choice and press Enter.")
+                    .small()
+                    .color(palette.muted),
+            );
+        }
+        Stage::Confidence { scene, chosen } => {
+            scene_ui(ui, scene, palette);
+            ui.label(egui::RichText::new(format!("You chose: {chosen}")).strong());
+            ui.label("Before you see the feedback: how sure were you?");
+            ui.horizontal_wrapped(|ui| {
+                for (level, label) in
+                    [(1, "1 Guessing"), (2, "2 Unsure"), (3, "3 Fairly sure"), (4, "4 Sure"), (5, "5 Certain")]
+                {
+                    if button(ui, label).clicked() || pressed(ui, NUMBER_KEYS[level as usize - 1]) {
+                        action = Some(UiAction::Confidence(Some(level)));
+                    }
+                }
+                if button(ui, "Skip").clicked() {
+                    action = Some(UiAction::Confidence(None));
+                }
+            });
+        }
+        Stage::Feedback { chosen, feedback, changes, guide, red_flag } => {
+            ui.label(egui::RichText::new("You chose").color(palette.muted));
+            ui.label(egui::RichText::new(chosen).size(20.0).strong());
+            ui.add_space(6.0);
+            if let Some(line) = red_flag {
+                egui::Frame::new()
+                    .fill(palette.danger.gamma_multiply(0.15))
+                    .stroke(egui::Stroke::new(2.0, palette.danger))
+                    .corner_radius(8.0)
+                    .inner_margin(12)
+                    .show(ui, |ui| {
+                        ui.set_width(ui.available_width());
+                        ui.label(egui::RichText::new(format!("Red flag: {line}")).strong().color(palette.danger));
+                    });
+            }
+            if let Some(feedback) = feedback {
+                ui.label(egui::RichText::new(feedback).size(20.0));
+            }
+            ui.horizontal_wrapped(|ui| {
+                for (name, change, colour) in changes {
+                    let sign = if *change > 0 {
+                        "+"
+                    } else if *change < 0 {
+                        "−"
+                    } else {
+                        "±"
+                    };
+                    crate::game::widgets::chip(ui, &format!("{sign}{} {name}", change.abs()), *colour);
+                }
+            });
+            if !guide.is_empty() {
+                ui.label(egui::RichText::new(format!("From the guide: {}", guide.join("; "))).color(palette.muted));
+            }
+            ui.add_space(8.0);
+            let next = wide_button(ui, None, "Continue");
+            next.request_focus();
+            if next.clicked() {
+                action = Some(UiAction::Continue);
+            }
+        }
+        Stage::Ending { title, text, outcome } => {
+            let colour = match outcome {
+                Outcome::Good => palette.good,
+                Outcome::Mixed => palette.warning,
+                Outcome::Poor => palette.danger,
+            };
+            ui.label(egui::RichText::new(title).size(30.0).strong().color(colour));
+            ui.label(egui::RichText::new(text).size(20.0));
+            ui.add_space(8.0);
+            let next = wide_button(ui, None, "See how you did");
+            next.request_focus();
+            if next.clicked() {
+                action = Some(UiAction::Continue);
+            }
+        }
+    }
+    if pressed(ui, egui::Key::Escape) {
+        action = Some(UiAction::Leave);
+    }
+    action
+}
+
+fn scene_ui(ui: &mut egui::Ui, scene: &Scene, palette: Palette) {
+    if let Some((name, role)) = &scene.speaker {
+        ui.horizontal(|ui| {
+            avatar(ui, name, 64.0);
+            ui.vertical(|ui| {
+                ui.label(egui::RichText::new(name).size(22.0).strong());
+                ui.label(egui::RichText::new(role).color(palette.muted));
+            });
+        });
+    }
+    ui.label(egui::RichText::new(&scene.text).size(21.0));
+    ui.add_space(6.0);
+    ui.label(egui::RichText::new(&scene.prompt).size(21.0).strong().color(palette.accent));
+}
+
+#[cfg(test)]
+mod tests {
+    use egui_kittest::Harness;
+    use egui_kittest::kittest::Queryable;
+
+    use super::*;
+
+    fn view(stage: Stage) -> View {
+        View {
+            title: "A gift".into(),
+            setting: "Home care visit".into(),
+            kind: SettingKind::HomeCare,
+            taken: 0,
+            stage,
+            save_error: None,
+        }
+    }
+
+    fn scene() -> Scene {
+        Scene {
+            speaker: Some(("Mrs Ada Okafor".into(), "Person you support".into())),
+            text: "An envelope.".into(),
+            prompt: "What do you do?".into(),
+        }
+    }
+
+    fn harness(view: View) -> Harness<'static, Option<UiAction>> {
+        Harness::builder()
+            .with_size([1000.0, 800.0])
+            .build_ui_state(move |ui, action: &mut Option<UiAction>| *action = body(ui, &view).or(action.take()), None)
+    }
+
+    fn choosing() -> View {
+        view(Stage::Choosing {
+            scene: scene(),
+            choices: vec![("decline".into(), "Decline warmly".into()), ("take".into(), "Take it".into())],
+        })
+    }
+
+    #[test]
+    fn choices_by_click_and_by_number_key() {
+        let mut by_click = harness(choosing());
+        by_click.get_by_label("Take it").click();
+        by_click.run();
+        assert_eq!(by_click.state(), &Some(UiAction::Choose("take".into())));
+
+        let mut by_key = harness(choosing());
+        by_key.key_press(egui::Key::Num1);
+        by_key.run();
+        assert_eq!(by_key.state(), &Some(UiAction::Choose("decline".into())));
+    }
+
+    #[test]
+    fn the_speaker_has_an_avatar() {
+        let harness = harness(choosing());
+        harness.get_by_label("Avatar of Mrs Ada Okafor");
+        harness.get_by_label("An envelope.");
+    }
+
+    #[test]
+    fn confidence_by_key() {
+        let mut harness = harness(view(Stage::Confidence { scene: scene(), chosen: "Take it".into() }));
+        harness.key_press(egui::Key::Num4);
+        harness.run();
+        assert_eq!(harness.state(), &Some(UiAction::Confidence(Some(4))));
+    }
+
+    #[test]
+    fn feedback_shows_changes_and_guide_and_continues_on_enter() {
+        let mut harness = harness(view(Stage::Feedback {
+            chosen: "Take it".into(),
+            feedback: Some("Money is never yours to keep.".into()),
+            changes: vec![
+                ("Professional boundaries".into(), -3, egui::Color32::BLUE),
+                ("Dignity and respect".into(), 1, egui::Color32::RED),
+            ],
+            guide: vec!["Maintaining Professional Boundaries".into()],
+            red_flag: Some("Accepting money".into()),
+        }));
+        harness.get_by_label("−3 Professional boundaries");
+        harness.get_by_label("+1 Dignity and respect");
+        harness.get_by_label("Red flag: Accepting money");
+        harness.get_by_label("From the guide: Maintaining Professional Boundaries");
+        harness.run();
+        harness.key_press(egui::Key::Enter);
+        harness.run();
+        assert_eq!(harness.state(), &Some(UiAction::Continue));
+    }
+
+    #[test]
+    fn escape_leaves() {
+        let mut harness = harness(choosing());
+        harness.key_press(egui::Key::Escape);
+        harness.run();
+        assert_eq!(harness.state(), &Some(UiAction::Leave));
+    }
+}

@@ -1,0 +1,234 @@
+//! The result of a play: the band, a bar per principle, red flags and why, the path
+//! taken beside the recommended one, the feedback (all of it, when it was kept for
+//! the end) and the takeaways.
+
+use bevy::prelude::*;
+use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
+use boundaries::play::{Current, playthrough::resolve};
+use boundaries::scenario::{Node, graph::shorten};
+use boundaries::scoring::Band;
+use boundaries::settings::FeedbackTiming;
+
+use super::{Screen, UiSet, pressed, show_screen};
+use crate::game::Engine;
+use crate::game::actions::UiAction;
+use crate::game::library::GameLibrary;
+use crate::game::session::Session;
+use crate::game::theme::Palette;
+use crate::game::widgets::{band_colour, button, hex_colour, rating_bar, wide_button};
+
+pub fn plugin(app: &mut App) {
+    app.add_systems(EguiPrimaryContextPass, ui.in_set(UiSet).run_if(in_state(Screen::Result)));
+}
+
+/// One decision's feedback, for the result screen.
+pub struct Step {
+    pub chosen: String,
+    pub feedback: Option<String>,
+}
+
+pub struct View {
+    pub title: String,
+    pub ending: String,
+    pub band: Band,
+    pub overall: Option<f64>,
+    /// (principle name, rating, colour)
+    pub ratings: Vec<(String, f64, egui::Color32)>,
+    /// (the line crossed, why)
+    pub red_flags: Vec<(String, Option<String>)>,
+    /// The choices taken, shortened.
+    pub taken: Vec<String>,
+    /// The recommended choices, shortened.
+    pub recommended: Vec<String>,
+    pub takeaways: Vec<String>,
+    /// Every decision's feedback, shown when feedback was kept for the end.
+    pub steps: Vec<Step>,
+    pub show_steps: bool,
+}
+
+fn ui(
+    mut contexts: EguiContexts,
+    mut actions: MessageWriter<UiAction>,
+    session: Res<Session>,
+    library: Res<GameLibrary>,
+    engine: Res<Engine>,
+) -> Result {
+    let ctx = contexts.ctx_mut()?;
+    let Some(view) = view(&session, &library, &engine) else {
+        actions.write(UiAction::Go(Screen::Library));
+        return Ok(());
+    };
+    if let Some(action) = show_screen(ctx, |ui| body(ui, &view)) {
+        actions.write(action);
+    }
+    Ok(())
+}
+
+fn view(session: &Session, library: &GameLibrary, engine: &Engine) -> Option<View> {
+    let current = session.current.as_ref()?;
+    let play = &current.play;
+    let scenario = play.scenario();
+    let Current::Ending { ending, .. } = play.current() else { return None };
+    let assessment = play.assessment(&engine.catalogues);
+    let choice_text = |node: &str, choice: &str| match scenario.node(node) {
+        Some(Node::Scene(scene)) => {
+            scene.choices.iter().find(|c| c.id == choice).map_or(choice.to_owned(), |c| shorten(&c.text, 90))
+        }
+        _ => choice.to_owned(),
+    };
+    let steps: Vec<Step> = play
+        .decisions()
+        .iter()
+        .filter_map(|d| resolve(scenario, d))
+        .map(|(_, _, chosen)| Step { chosen: chosen.text.clone(), feedback: chosen.feedback.clone() })
+        .collect();
+    let recommended = library
+        .get(&scenario.id)
+        .map(|l| l.analysis.recommended.iter().map(|(n, c)| choice_text(n, c)).collect())
+        .unwrap_or_default();
+    Some(View {
+        title: scenario.title.clone(),
+        ending: format!("{}: {}", ending.title, ending.text),
+        band: assessment.band,
+        overall: assessment.overall,
+        ratings: assessment
+            .ratings
+            .iter()
+            .map(|r| {
+                let colour = engine.principle(&r.principle).map_or(egui::Color32::GRAY, |p| hex_colour(&p.colour));
+                (engine.principle_name(&r.principle).to_owned(), r.rating, colour)
+            })
+            .collect(),
+        red_flags: assessment.red_flags.iter().map(|f| (f.line.clone(), f.feedback.clone())).collect(),
+        taken: play.decisions().iter().map(|d| choice_text(&d.node, &d.chosen)).collect(),
+        recommended,
+        takeaways: ending.takeaways.clone(),
+        steps,
+        show_steps: current.feedback == FeedbackTiming::AtTheEnd,
+    })
+}
+
+pub fn body(ui: &mut egui::Ui, view: &View) -> Option<UiAction> {
+    let palette = Palette::current(ui.ctx());
+    let mut action = None;
+    ui.label(egui::RichText::new(&view.title).size(20.0).color(palette.muted));
+    let overall = view.overall.map(|o| format!(" · {o:.0} out of 100")).unwrap_or_default();
+    ui.label(
+        egui::RichText::new(format!("{}{overall}", view.band))
+            .size(40.0)
+            .strong()
+            .color(band_colour(view.band, palette)),
+    );
+    ui.label(egui::RichText::new(view.band.meaning()).size(19.0));
+    ui.label(egui::RichText::new(&view.ending).color(palette.muted));
+    ui.add_space(10.0);
+
+    ui.label(egui::RichText::new("Where you stand on each principle").strong());
+    for (name, rating, colour) in &view.ratings {
+        rating_bar(ui, name, *rating, *colour);
+    }
+
+    if !view.red_flags.is_empty() {
+        ui.add_space(8.0);
+        egui::Frame::new()
+            .fill(palette.danger.gamma_multiply(0.12))
+            .stroke(egui::Stroke::new(2.0, palette.danger))
+            .corner_radius(8.0)
+            .inner_margin(12)
+            .show(ui, |ui| {
+                ui.set_width(ui.available_width());
+                ui.label(egui::RichText::new("Red flags").strong().color(palette.danger));
+                for (line, why) in &view.red_flags {
+                    ui.label(egui::RichText::new(line).strong());
+                    if let Some(why) = why {
+                        ui.label(why);
+                    }
+                }
+                ui.label("Talk these through with your supervisor.");
+            });
+    }
+
+    ui.add_space(8.0);
+    ui.columns(2, |columns| {
+        columns[0].label(egui::RichText::new("Your path").strong());
+        for (i, step) in view.taken.iter().enumerate() {
+            columns[0].label(format!("{}. {step}", i + 1));
+        }
+        columns[1].label(egui::RichText::new("Recommended path").strong());
+        for (i, step) in view.recommended.iter().enumerate() {
+            columns[1].label(format!("{}. {step}", i + 1));
+        }
+    });
+
+    if view.show_steps && !view.steps.is_empty() {
+        ui.add_space(8.0);
+        ui.label(egui::RichText::new("Feedback on your choices").strong());
+        for step in &view.steps {
+            ui.label(egui::RichText::new(&step.chosen).italics());
+            if let Some(feedback) = &step.feedback {
+                ui.label(feedback);
+            }
+        }
+    }
+
+    if !view.takeaways.is_empty() {
+        ui.add_space(8.0);
+        ui.label(egui::RichText::new("To take away").strong());
+        for takeaway in &view.takeaways {
+            ui.label(format!("• {takeaway}"));
+        }
+    }
+    ui.add_space(12.0);
+    let again = wide_button(ui, None, "Play again");
+    if ui.memory(|m| m.focused().is_none()) {
+        again.request_focus();
+    }
+    if again.clicked() {
+        action = Some(UiAction::Start);
+    }
+    if button(ui, "Back to the library").clicked() || pressed(ui, egui::Key::Escape) {
+        action = Some(UiAction::Go(Screen::Library));
+    }
+    action
+}
+
+#[cfg(test)]
+mod tests {
+    use egui_kittest::Harness;
+    use egui_kittest::kittest::Queryable;
+
+    use super::*;
+
+    fn view() -> View {
+        View {
+            title: "A gift at the door".into(),
+            ending: "Handed in: Sam returns the envelope.".into(),
+            band: Band::Unsafe,
+            overall: Some(42.0),
+            ratings: vec![("Safeguarding".into(), 67.0, egui::Color32::RED)],
+            red_flags: vec![("Accepting money".into(), Some("Money is never yours to keep.".into()))],
+            taken: vec!["Take it".into()],
+            recommended: vec!["Decline warmly".into()],
+            takeaways: vec!["Say so quickly.".into()],
+            steps: vec![Step { chosen: "Take it".into(), feedback: Some("Money is never yours to keep.".into()) }],
+            show_steps: false,
+        }
+    }
+
+    #[test]
+    fn shows_band_bars_red_flags_paths_and_takeaways() {
+        let view = view();
+        let mut harness = Harness::builder()
+            .with_size([1000.0, 1000.0])
+            .build_ui_state(|ui, action: &mut Option<UiAction>| *action = body(ui, &view).or(action.take()), None);
+        harness.get_by_label("Unsafe · 42 out of 100");
+        harness.get_by_label("Safeguarding: 67 out of 100");
+        harness.get_by_label("Accepting money");
+        harness.get_by_label("1. Take it");
+        harness.get_by_label("1. Decline warmly");
+        harness.get_by_label("• Say so quickly.");
+        harness.get_by_label("Play again").click();
+        harness.run();
+        assert_eq!(harness.state(), &Some(UiAction::Start));
+    }
+}

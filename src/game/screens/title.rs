@@ -1,0 +1,90 @@
+//! The title screen: the name, one line on what this is, and where to go.
+
+use bevy::prelude::*;
+use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
+
+use super::{Screen, UiSet, show_screen};
+use crate::game::actions::UiAction;
+use crate::game::theme::Palette;
+use crate::game::widgets::wide_button;
+
+pub fn plugin(app: &mut App) {
+    app.add_systems(EguiPrimaryContextPass, ui.in_set(UiSet).run_if(in_state(Screen::Title)));
+}
+
+fn ui(mut contexts: EguiContexts, mut actions: MessageWriter<UiAction>) -> Result {
+    if let Some(action) = show_screen(contexts.ctx_mut()?, body) {
+        actions.write(action);
+    }
+    Ok(())
+}
+
+pub fn body(ui: &mut egui::Ui) -> Option<UiAction> {
+    let palette = Palette::current(ui.ctx());
+    let mut action = None;
+    ui.add_space(ui.available_height().min(900.0) * 0.12);
+    ui.vertical_centered(|ui| {
+        ui.label(egui::RichText::new("Boundaries").size(56.0).strong().color(palette.accent));
+        ui.add_space(6.0);
+        ui.label(
+            egui::RichText::new(
+                "Practise the everyday judgement calls of care work: gifts, friend requests, secrets, \
+                 touch, and what to do when a colleague crosses a line.",
+            )
+            .size(20.0),
+        );
+    });
+    ui.add_space(32.0);
+    let start = wide_button(ui, None, "Start");
+    if start.clicked() {
+        action = Some(UiAction::Go(Screen::Library));
+    }
+    if wide_button(ui, None, "Settings").clicked() {
+        action = Some(UiAction::Go(Screen::Settings));
+    }
+    if wide_button(ui, None, "Quit").clicked() {
+        action = Some(UiAction::Quit);
+    }
+    if ui.memory(|m| m.focused().is_none()) {
+        start.request_focus();
+    }
+    ui.add_space(24.0);
+    ui.label(egui::RichText::new("Enter to start · Tab to move · Esc to go back").color(palette.muted));
+    if super::pressed(ui, egui::Key::Escape) {
+        action = Some(UiAction::Quit);
+    }
+    action
+}
+
+#[cfg(test)]
+mod tests {
+    use egui_kittest::Harness;
+    use egui_kittest::kittest::Queryable;
+
+    use super::*;
+
+    #[test]
+    fn start_settings_and_quit() {
+        for (label, expected) in [
+            ("Start", UiAction::Go(Screen::Library)),
+            ("Settings", UiAction::Go(Screen::Settings)),
+            ("Quit", UiAction::Quit),
+        ] {
+            let mut harness =
+                Harness::new_ui_state(|ui, action: &mut Option<UiAction>| *action = body(ui).or(action.take()), None);
+            harness.get_by_label(label).click();
+            harness.run();
+            assert_eq!(harness.state(), &Some(expected));
+        }
+    }
+
+    #[test]
+    fn enter_starts_because_start_has_focus() {
+        let mut harness =
+            Harness::new_ui_state(|ui, action: &mut Option<UiAction>| *action = body(ui).or(action.take()), None);
+        harness.run();
+        harness.key_press(egui::Key::Enter);
+        harness.run();
+        assert_eq!(harness.state(), &Some(UiAction::Go(Screen::Library)));
+    }
+}

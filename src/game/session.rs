@@ -1,0 +1,112 @@
+//! The play in progress: the engine's play-through plus where the player is in the
+//! rhythm of a decision (choosing, rating their confidence, reading feedback). Every
+//! decision is saved to the record at once, so a play left part-way is kept as
+//! abandoned.
+
+use std::sync::Arc;
+
+use bevy::prelude::*;
+use boundaries::play::{PlayOptions, Playthrough};
+use boundaries::scenario::Scenario;
+use boundaries::settings::{FeedbackTiming, Settings};
+
+use super::Engine;
+use super::records::BestBands;
+
+pub fn plugin(app: &mut App) {
+    app.init_resource::<Session>();
+}
+
+/// Where the player is within a decision.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Phase {
+    Choosing,
+    /// A choice is picked; the player is asked how sure they were first.
+    Confidence {
+        choice: String,
+    },
+    /// The choice is taken; its feedback is showing.
+    Feedback,
+}
+
+#[derive(Debug)]
+pub struct Play {
+    pub play: Playthrough,
+    pub phase: Phase,
+    pub feedback: FeedbackTiming,
+    pub ask_confidence: bool,
+    /// Why the record could not be saved, if it could not.
+    pub save_error: Option<String>,
+}
+
+#[derive(Resource, Default, Debug)]
+pub struct Session {
+    pub current: Option<Play>,
+}
+
+impl Session {
+    /// Starts a new play with a fresh seed.
+    pub fn start(&mut self, scenario: Arc<Scenario>, settings: &Settings) {
+        let options = PlayOptions { seed: rand::random(), in_order: !settings.shuffle, player: settings.player() };
+        self.current = Playthrough::start(scenario, options).ok().map(|play| Play {
+            play,
+            phase: Phase::Choosing,
+            feedback: settings.feedback,
+            ask_confidence: settings.ask_confidence,
+            save_error: None,
+        });
+    }
+
+    /// The player picks a choice: ask for confidence first if the setting is on.
+    pub fn pick(&mut self, choice: &str, engine: &Engine, best: &mut BestBands) {
+        let Some(current) = &mut self.current else { return };
+        if current.phase != Phase::Choosing {
+            return;
+        }
+        if current.ask_confidence {
+            current.phase = Phase::Confidence { choice: choice.to_owned() };
+        } else {
+            self.take(choice, None, engine, best);
+        }
+    }
+
+    /// The player says how confident they were (or skips): the choice is taken.
+    pub fn confidence(&mut self, confidence: Option<u8>, engine: &Engine, best: &mut BestBands) {
+        let Some(Play { phase: Phase::Confidence { choice }, .. }) = &self.current else { return };
+        let choice = choice.clone();
+        self.take(&choice, confidence, engine, best);
+    }
+
+    fn take(&mut self, choice: &str, confidence: Option<u8>, engine: &Engine, best: &mut BestBands) {
+        let Some(current) = &mut self.current else { return };
+        if let Err(e) = current.play.choose(choice, confidence) {
+            warn!("{e}");
+            current.phase = Phase::Choosing;
+            return;
+        }
+        let record = current.play.record(&engine.catalogues);
+        current.save_error = engine.store.save(&record).err().map(|e| e.to_string());
+        if record.is_finished() {
+            best.add(&record);
+        }
+        current.phase = match current.feedback {
+            FeedbackTiming::AfterEachChoice => Phase::Feedback,
+            FeedbackTiming::AtTheEnd => Phase::Choosing,
+        };
+    }
+
+    /// The player has read the feedback and moves on.
+    pub fn proceed(&mut self) {
+        if let Some(current) = &mut self.current
+            && current.phase == Phase::Feedback
+        {
+            current.phase = Phase::Choosing;
+        }
+    }
+
+    /// Whether the play has reached its ending and the feedback on the last choice, if
+    /// any, has been read.
+    pub fn is_over(&self) -> bool {
+        self.current.as_ref().is_some_and(|c| c.play.is_finished() && c.phase == Phase::Choosing)
+    }
+}

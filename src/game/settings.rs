@@ -1,0 +1,45 @@
+//! The player's settings as a resource: loaded at start, saved whenever they change.
+
+use bevy::prelude::*;
+use boundaries::settings::Settings;
+
+use super::Engine;
+
+pub fn plugin(app: &mut App) {
+    app.add_systems(PreStartup, load).add_systems(Last, save.run_if(resource_changed::<PlayerSettings>));
+}
+
+#[derive(Resource, Default, Debug)]
+pub struct PlayerSettings {
+    pub settings: Settings,
+    /// A problem reading or saving the settings, to show on the settings screen.
+    pub warning: Option<String>,
+}
+
+fn load(mut commands: Commands, engine: Res<Engine>) {
+    let (settings, warning) = match &engine.settings_path {
+        Some(path) => Settings::load(path),
+        None => (Settings::default(), None),
+    };
+    if let Some(warning) = &warning {
+        warn!("{warning}");
+    }
+    commands.insert_resource(PlayerSettings { settings, warning });
+}
+
+fn save(engine: Res<Engine>, mut settings: ResMut<PlayerSettings>, mut saved: Local<Option<Settings>>) {
+    if saved.as_ref() == Some(&settings.settings) {
+        return;
+    }
+    if saved.is_none() {
+        // The first change is the load itself.
+        *saved = Some(settings.settings.clone());
+        return;
+    }
+    if let Some(path) = &engine.settings_path {
+        match settings.settings.save(path) {
+            Ok(()) => *saved = Some(settings.settings.clone()),
+            Err(e) => settings.bypass_change_detection().warning = Some(format!("could not save settings: {e}")),
+        }
+    }
+}

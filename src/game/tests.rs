@@ -1,0 +1,149 @@
+//! Headless tests of the game's state machine: no window, no egui, scenarios from an
+//! in-memory asset source. They drive the screens with the same actions the players'
+//! keys and clicks send.
+
+use std::time::Duration;
+
+use bevy::asset::AssetPlugin;
+use bevy::prelude::*;
+use bevy::state::app::StatesPlugin;
+use boundaries::catalogues::Catalogues;
+use boundaries::play::RecordStore;
+
+use super::actions::UiAction;
+use super::library::{GameLibrary, SHIPPED_SOURCE, SourceDirs, memory_source};
+use super::screens::Screen;
+use super::session::{Phase, Session};
+use super::{Engine, core_plugin};
+
+const SCENARIO: &str = r#"Scenario(
+    id: "base", title: "Base", summary: "A test.", setting: "Home care visit", level: Introductory, minutes: 5,
+    focus: ["boundaries"],
+    cast: { "ada": (name: "Ada", role: "Person you support") },
+    start: "one",
+    nodes: {
+        "one": Scene(speaker: "ada", text: "First.", facilitator: "Notes.", choices: [
+            (id: "kind", text: "Kind", goto: "two", scores: {"boundaries": 2}, feedback: "Good.", guide: ["building-trust"]),
+            (id: "risky", text: "Risky", goto: "two", scores: {"boundaries": -2}, feedback: "Poor.", guide: ["building-trust"], red_flag: "Crossed"),
+        ]),
+        "two": Scene(text: "Second.", choices: [
+            (id: "fine", text: "Fine", goto: "good", scores: {"safeguarding": 2}, feedback: "Yes.", guide: ["keeping-people-safe"]),
+            (id: "carry", text: "Carry on", goto: "poor", scores: {"safeguarding": -1}, feedback: "Hm.", guide: ["keeping-people-safe"]),
+        ]),
+        "good": Ending(outcome: Good, title: "Good", text: "It went well."),
+        "poor": Ending(outcome: Poor, title: "Poor", text: "It did not."),
+    },
+)"#;
+
+const BROKEN: &str = "Scenario(\n    id: \"broken\",\n    title: 12,\n)";
+
+fn app(data: &std::path::Path) -> App {
+    let mut app = App::new();
+    app.register_asset_source(
+        SHIPPED_SOURCE,
+        memory_source([("base.scenario.ron", SCENARIO), ("broken.scenario.ron", BROKEN)].into_iter()),
+    );
+    app.add_plugins((
+        MinimalPlugins,
+        AssetPlugin { watch_for_changes_override: Some(false), ..default() },
+        StatesPlugin,
+    ));
+    app.insert_resource(Engine {
+        catalogues: Catalogues::shipped().unwrap(),
+        store: RecordStore::at(data.join("records")),
+        settings_path: None,
+    });
+    app.insert_resource(SourceDirs::default());
+    app.add_plugins(core_plugin);
+    for _ in 0..500 {
+        app.update();
+        if app.world().resource::<GameLibrary>().ready {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(2));
+    }
+    assert!(app.world().resource::<GameLibrary>().ready, "the library loads");
+    app
+}
+
+fn act(app: &mut App, actions: &[UiAction]) {
+    for action in actions {
+        app.world_mut().write_message(action.clone());
+        app.update();
+    }
+    app.update(); // let state transitions land
+}
+
+fn screen(app: &App) -> Screen {
+    *app.world().resource::<State<Screen>>().get()
+}
+
+#[test]
+fn loads_the_library_and_lists_a_broken_file_as_a_problem() {
+    let data = tempfile::tempdir().unwrap();
+    let app = app(data.path());
+    let library = app.world().resource::<GameLibrary>();
+    let ids: Vec<&str> = library.scenarios().iter().map(|l| l.scenario.id.as_str()).collect();
+    assert_eq!(ids, ["base"]);
+    let problems = library.problems();
+    assert_eq!(problems.len(), 1);
+    let line = problems[0].0.diagnostics[0].to_string();
+    assert!(line.starts_with("scenarios/broken.scenario.ron:3:"), "{line}");
+}
+
+#[test]
+fn a_play_from_library_to_result_is_recorded() {
+    let data = tempfile::tempdir().unwrap();
+    let mut app = app(data.path());
+    act(&mut app, &[UiAction::Go(Screen::Library), UiAction::Open("base".into())]);
+    assert_eq!(screen(&app), Screen::Briefing);
+    act(&mut app, &[UiAction::Start]);
+    assert_eq!(screen(&app), Screen::Play);
+
+    act(&mut app, &[UiAction::Choose("kind".into())]);
+    let phase = app.world().resource::<Session>().current.as_ref().map(|c| c.phase.clone());
+    assert_eq!(phase, Some(Phase::Feedback), "feedback after each choice by default");
+    act(&mut app, &[UiAction::Continue, UiAction::Choose("fine".into()), UiAction::Continue]);
+    assert_eq!(screen(&app), Screen::Play, "the ending shows before the result");
+    act(&mut app, &[UiAction::Continue]);
+    assert_eq!(screen(&app), Screen::Result);
+
+    let records = RecordStore::at(data.path().join("records")).list().unwrap();
+    assert_eq!(records.len(), 1);
+    let record = records[0].1.as_ref().unwrap();
+    assert_eq!(record.ending.as_deref(), Some("good"));
+    assert_eq!(record.decisions.len(), 2);
+}
+
+#[test]
+fn leaving_part_way_keeps_the_play_as_abandoned() {
+    let data = tempfile::tempdir().unwrap();
+    let mut app = app(data.path());
+    act(&mut app, &[UiAction::Open("base".into()), UiAction::Start, UiAction::Choose("risky".into()), UiAction::Leave]);
+    assert_eq!(screen(&app), Screen::Briefing);
+    let records = RecordStore::at(data.path().join("records")).list().unwrap();
+    let record = records[0].1.as_ref().unwrap();
+    assert!(!record.is_finished());
+    assert_eq!(record.decisions[0].chosen, "risky");
+}
+
+#[test]
+fn confidence_is_asked_and_recorded_when_the_setting_is_on() {
+    let data = tempfile::tempdir().unwrap();
+    let mut app = app(data.path());
+    let settings = boundaries::settings::Settings { ask_confidence: true, ..Default::default() };
+    act(
+        &mut app,
+        &[
+            UiAction::Settings(settings),
+            UiAction::Open("base".into()),
+            UiAction::Start,
+            UiAction::Choose("kind".into()),
+        ],
+    );
+    let phase = app.world().resource::<Session>().current.as_ref().map(|c| c.phase.clone());
+    assert_eq!(phase, Some(Phase::Confidence { choice: "kind".into() }));
+    act(&mut app, &[UiAction::Confidence(Some(4))]);
+    let session = app.world().resource::<Session>();
+    assert_eq!(session.current.as_ref().unwrap().play.decisions()[0].confidence, Some(4));
+}

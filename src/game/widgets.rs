@@ -1,0 +1,204 @@
+//! Small pieces the screens share: wrapping buttons with a visible focus ring,
+//! chips, avatars, setting badges and rating bars.
+
+use bevy_egui::egui::{self, Color32, Response, RichText, Sense, Ui, WidgetInfo, WidgetType};
+use boundaries::scenario::SettingKind;
+use boundaries::scoring::Band;
+
+use super::theme::{Palette, setting_colour};
+
+/// A button as wide as the column whose text wraps, so it never overflows; with an
+/// optional number or letter shown in a badge on the left.
+pub fn wide_button(ui: &mut Ui, badge: Option<&str>, text: &str) -> Response {
+    let palette = Palette::current(ui.ctx());
+    let padding = egui::vec2(16.0, 12.0);
+    let badge_width = if badge.is_some() { 40.0 } else { 0.0 };
+    let width = ui.available_width().max(120.0);
+    let font = egui::TextStyle::Button.resolve(ui.style());
+    let galley =
+        ui.painter().layout(text.to_owned(), font.clone(), palette.text, width - 2.0 * padding.x - badge_width);
+    let height = galley.size().y.max(font.size) + 2.0 * padding.y;
+    let (rect, response) = ui.allocate_exact_size(egui::vec2(width, height), Sense::click());
+    response.widget_info(|| WidgetInfo::labeled(WidgetType::Button, ui.is_enabled(), text));
+    if ui.is_rect_visible(rect) {
+        let hovered = response.hovered() || response.has_focus();
+        let stroke =
+            if hovered { egui::Stroke::new(2.0, palette.accent) } else { egui::Stroke::new(1.0, palette.muted) };
+        ui.painter().rect(rect, 10.0, palette.panel, stroke, egui::StrokeKind::Inside);
+        if let Some(badge) = badge {
+            let centre = egui::pos2(rect.left() + padding.x + 14.0, rect.top() + padding.y + font.size * 0.6);
+            ui.painter().circle_filled(centre, 15.0, palette.accent);
+            ui.painter().text(centre, egui::Align2::CENTER_CENTER, badge, font, palette.panel);
+        }
+        ui.painter().galley(rect.min + padding + egui::vec2(badge_width, 0.0), galley, palette.text);
+    }
+    focus_ring(ui, &response);
+    response
+}
+
+/// An ordinary button with a visible focus ring.
+pub fn button(ui: &mut Ui, text: &str) -> Response {
+    let response = ui.button(RichText::new(text));
+    focus_ring(ui, &response);
+    response
+}
+
+/// Draws a ring round a widget that has keyboard focus.
+pub fn focus_ring(ui: &Ui, response: &Response) {
+    if response.has_focus() {
+        let palette = Palette::current(ui.ctx());
+        ui.painter().rect_stroke(
+            response.rect.expand(3.0),
+            10.0,
+            egui::Stroke::new(3.0, palette.focus),
+            egui::StrokeKind::Outside,
+        );
+    }
+}
+
+/// A small rounded label in a colour, for principles and levels.
+pub fn chip(ui: &mut Ui, text: &str, colour: Color32) -> Response {
+    let frame =
+        egui::Frame::new().fill(colour.gamma_multiply(0.18)).stroke(egui::Stroke::new(1.0, colour)).corner_radius(12.0);
+    frame
+        .inner_margin(egui::Margin::symmetric(10, 3))
+        .show(ui, |ui| ui.label(RichText::new(text).small().strong()))
+        .response
+}
+
+/// A principle's colour from its `#rrggbb`.
+pub fn hex_colour(hex: &str) -> Color32 {
+    boundaries::catalogues::rgb(hex).map_or(Color32::GRAY, |[r, g, b]| Color32::from_rgb(r, g, b))
+}
+
+/// Muted, distinct colours for people's avatars.
+const AVATAR_COLOURS: [Color32; 8] = [
+    Color32::from_rgb(0x8e, 0x5b, 0x3c),
+    Color32::from_rgb(0x3c, 0x6e, 0x8e),
+    Color32::from_rgb(0x6b, 0x8e, 0x3c),
+    Color32::from_rgb(0x8e, 0x3c, 0x6b),
+    Color32::from_rgb(0x3c, 0x8e, 0x7d),
+    Color32::from_rgb(0x5b, 0x4b, 0x8e),
+    Color32::from_rgb(0x9a, 0x6a, 0x1f),
+    Color32::from_rgb(0x4f, 0x5d, 0x6b),
+];
+
+/// A person's avatar: a coloured disc with a head-and-shoulders silhouette and
+/// their initials, the colour chosen from their name so each person keeps theirs.
+pub fn avatar(ui: &mut Ui, name: &str, size: f32) -> Response {
+    let (rect, response) = ui.allocate_exact_size(egui::vec2(size, size), Sense::hover());
+    response.widget_info(|| WidgetInfo::labeled(WidgetType::Image, true, format!("Avatar of {name}")));
+    let hash = name.bytes().fold(0u32, |h, b| h.wrapping_mul(31).wrapping_add(u32::from(b)));
+    let colour = AVATAR_COLOURS[hash as usize % AVATAR_COLOURS.len()];
+    let painter = ui.painter_at(rect);
+    let c = rect.center();
+    let r = size / 2.0;
+    painter.circle_filled(c, r, colour);
+    let light = Color32::from_white_alpha(60);
+    painter.circle_filled(c + egui::vec2(0.0, -r * 0.22), r * 0.32, light);
+    painter.circle_filled(c + egui::vec2(0.0, r * 0.75), r * 0.62, light);
+    let initials: String = name
+        .split_whitespace()
+        .filter(|w| !matches!(*w, "Mr" | "Mrs" | "Ms" | "Miss" | "Dr" | "Mx"))
+        .filter_map(|w| w.chars().next())
+        .take(2)
+        .collect();
+    painter.text(c, egui::Align2::CENTER_CENTER, initials, egui::FontId::proportional(size * 0.36), Color32::WHITE);
+    response
+}
+
+/// The setting's icon and name in its colour.
+pub fn setting_badge(ui: &mut Ui, kind: SettingKind, text: &str) {
+    let colour = setting_colour(kind);
+    ui.horizontal(|ui| {
+        setting_icon(ui, kind, 22.0);
+        ui.label(RichText::new(text).color(colour).strong());
+    });
+}
+
+/// A simple icon for each kind of setting.
+pub fn setting_icon(ui: &mut Ui, kind: SettingKind, size: f32) {
+    let (rect, response) = ui.allocate_exact_size(egui::vec2(size, size), Sense::hover());
+    response.widget_info(|| WidgetInfo::labeled(WidgetType::Image, true, kind.label()));
+    let colour = setting_colour(kind);
+    let p = ui.painter_at(rect.expand(1.0));
+    let (l, t, w, h) = (rect.left(), rect.top(), rect.width(), rect.height());
+    let at = |x: f32, y: f32| egui::pos2(l + x * w, t + y * h);
+    let stroke = egui::Stroke::new(1.5, colour);
+    match kind {
+        SettingKind::HomeCare => {
+            p.add(egui::Shape::convex_polygon(vec![at(0.5, 0.1), at(0.95, 0.5), at(0.05, 0.5)], colour, stroke));
+            p.rect_filled(egui::Rect::from_min_max(at(0.2, 0.5), at(0.8, 0.92)), 1.0, colour);
+        }
+        SettingKind::Residential => {
+            p.rect_filled(egui::Rect::from_min_max(at(0.12, 0.12), at(0.88, 0.92)), 2.0, colour);
+            for (x, y) in [(0.3, 0.3), (0.6, 0.3), (0.3, 0.55), (0.6, 0.55)] {
+                p.rect_filled(egui::Rect::from_min_size(at(x, y), egui::vec2(w * 0.12, h * 0.12)), 0.0, Color32::WHITE);
+            }
+        }
+        SettingKind::SupportedLiving => {
+            for dx in [0.0, 0.45] {
+                p.add(egui::Shape::convex_polygon(
+                    vec![at(0.27 + dx, 0.25), at(0.52 + dx, 0.5), at(0.02 + dx, 0.5)],
+                    colour,
+                    stroke,
+                ));
+                p.rect_filled(egui::Rect::from_min_max(at(0.08 + dx, 0.5), at(0.46 + dx, 0.9)), 1.0, colour);
+            }
+        }
+        SettingKind::Hospital => {
+            p.rect_filled(egui::Rect::from_min_max(at(0.38, 0.08), at(0.62, 0.92)), 2.0, colour);
+            p.rect_filled(egui::Rect::from_min_max(at(0.08, 0.38), at(0.92, 0.62)), 2.0, colour);
+        }
+        SettingKind::Community => {
+            for (x, s) in [(0.2, 0.8), (0.5, 1.0), (0.8, 0.8)] {
+                p.circle_filled(at(x, 0.35), w * 0.1 * s, colour);
+                p.circle_filled(at(x, 0.8), w * 0.17 * s, colour);
+            }
+        }
+    }
+}
+
+/// The colour of a band.
+pub fn band_colour(band: Band, palette: Palette) -> Color32 {
+    match band {
+        Band::Exemplary | Band::Sound => palette.good,
+        Band::Developing | Band::Unrated => palette.warning,
+        Band::Concerning | Band::Unsafe => palette.danger,
+    }
+}
+
+/// A labelled bar for a rating out of 100.
+pub fn rating_bar(ui: &mut Ui, name: &str, rating: f64, colour: Color32) {
+    let palette = Palette::current(ui.ctx());
+    ui.horizontal(|ui| {
+        ui.add_sized([220.0, 24.0], egui::Label::new(name).wrap());
+        let width = (ui.available_width() - 60.0).max(80.0);
+        let (rect, response) = ui.allocate_exact_size(egui::vec2(width, 18.0), Sense::hover());
+        response.widget_info(|| {
+            WidgetInfo::labeled(WidgetType::ProgressIndicator, true, format!("{name}: {rating:.0} out of 100"))
+        });
+        ui.painter().rect_filled(rect, 6.0, palette.muted.gamma_multiply(0.25));
+        let filled = egui::Rect::from_min_size(
+            rect.min,
+            egui::vec2(rect.width() * (rating / 100.0).clamp(0.0, 1.0) as f32, rect.height()),
+        );
+        ui.painter().rect_filled(filled, 6.0, colour);
+        ui.label(RichText::new(format!("{rating:.0}")).strong());
+    });
+}
+
+/// A centred column no wider than is comfortable to read, for every screen.
+pub fn column<R>(ui: &mut Ui, max_width: f32, add: impl FnOnce(&mut Ui) -> R) -> R {
+    let width = ui.available_width().min(max_width);
+    let margin = ((ui.available_width() - width) / 2.0).max(0.0);
+    ui.horizontal_top(|ui| {
+        ui.add_space(margin);
+        ui.vertical(|ui| {
+            ui.set_width(width);
+            add(ui)
+        })
+        .inner
+    })
+    .inner
+}
