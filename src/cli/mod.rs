@@ -55,6 +55,19 @@ pub struct GameArgs {
     /// Write a PNG of the settled screen to this path, then exit.
     #[arg(long, value_name = "PATH")]
     pub screenshot: Option<PathBuf>,
+    /// The window's size in pixels, such as 1024x600 (default 1280x800).
+    #[arg(long, value_name = "WxH", value_parser = parse_size)]
+    pub window: Option<(u32, u32)>,
+}
+
+/// `1024x600` as (1024, 600).
+fn parse_size(text: &str) -> Result<(u32, u32), String> {
+    let (w, h) = text.split_once(['x', 'X']).ok_or("give the size as WIDTHxHEIGHT, such as 1024x600")?;
+    let number = |s: &str| s.trim().parse::<u32>().ok().filter(|n| (200..=8192).contains(n));
+    match (number(w), number(h)) {
+        (Some(w), Some(h)) => Ok((w, h)),
+        _ => Err("width and height must be whole numbers of pixels from 200 to 8192".into()),
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]

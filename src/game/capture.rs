@@ -95,6 +95,9 @@ fn run_script(
                 for choice in &launch.choose {
                     steps.extend([UiAction::Choose(choice.clone()), UiAction::Confidence(None), UiAction::Continue]);
                 }
+                if launch.screen == Some(StartScreen::Play) && !launch.choose.is_empty() {
+                    steps.pop(); // stay on the feedback for the last choice
+                }
                 if launch.screen == Some(StartScreen::Result) {
                     steps.push(UiAction::Continue);
                 }

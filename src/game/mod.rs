@@ -46,7 +46,10 @@ pub fn run(cli: &Cli) -> ExitCode {
             .set(WindowPlugin {
                 primary_window: Some(Window {
                     title: "Boundaries".into(),
-                    resolution: WindowResolution::new(1280, 800),
+                    resolution: {
+                        let (width, height) = cli.game.window.unwrap_or((1280, 800));
+                        WindowResolution::new(width, height)
+                    },
                     ..default()
                 }),
                 ..default()

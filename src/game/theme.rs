@@ -2,6 +2,7 @@
 //! the settings, and a colour and icon for each kind of setting.
 
 use bevy::prelude::*;
+use bevy::window::{PrimaryWindow, WindowResized};
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 use boundaries::scenario::SettingKind;
 
@@ -10,9 +11,15 @@ use super::settings::PlayerSettings;
 pub fn plugin(app: &mut App) {
     app.add_systems(
         EguiPrimaryContextPass,
-        apply.run_if(resource_changed::<PlayerSettings>).before(super::screens::UiSet),
+        apply
+            .run_if(resource_changed::<PlayerSettings>.or_eager(on_message::<WindowResized>))
+            .before(super::screens::UiSet),
     );
 }
+
+/// The window size the layout is designed for; larger windows scale everything up,
+/// so a projector or a 4K screen shows the same page, bigger.
+const DESIGN_SIZE: Vec2 = Vec2::new(1280.0, 800.0);
 
 /// The colours screens draw with, for the current theme.
 #[derive(Debug, Clone, Copy)]
@@ -99,13 +106,19 @@ pub fn style(palette: Palette) -> egui::Style {
     style
 }
 
-fn apply(mut contexts: EguiContexts, settings: Res<PlayerSettings>) -> Result {
+fn apply(
+    mut contexts: EguiContexts,
+    settings: Res<PlayerSettings>,
+    window: Single<&Window, With<PrimaryWindow>>,
+) -> Result {
     let ctx = contexts.ctx_mut()?;
+    let size = window.size();
+    let room = (size.x / DESIGN_SIZE.x).min(size.y / DESIGN_SIZE.y).max(1.0);
     let high_contrast = settings.settings.high_contrast;
     let theme = if high_contrast { egui::Theme::Dark } else { egui::Theme::Light };
     ctx.set_theme(theme);
     ctx.set_style_of(theme, style(Palette::of(high_contrast)));
-    ctx.set_zoom_factor(settings.settings.text_scale);
+    ctx.set_zoom_factor(settings.settings.text_scale * room);
     Ok(())
 }
 

@@ -56,14 +56,26 @@ pub fn focus_ring(ui: &Ui, response: &Response) {
     }
 }
 
-/// A small rounded label in a colour, for principles and levels.
+/// A small rounded label in a colour, for principles; never broken across lines, so
+/// in a wrapping row it moves to the next line whole.
 pub fn chip(ui: &mut Ui, text: &str, colour: Color32) -> Response {
-    let frame =
-        egui::Frame::new().fill(colour.gamma_multiply(0.18)).stroke(egui::Stroke::new(1.0, colour)).corner_radius(12.0);
-    frame
-        .inner_margin(egui::Margin::symmetric(10, 3))
-        .show(ui, |ui| ui.label(RichText::new(text).small().strong()))
-        .response
+    let palette = Palette::current(ui.ctx());
+    let font = egui::TextStyle::Small.resolve(ui.style());
+    let galley = ui.painter().layout_no_wrap(text.to_owned(), font, palette.text);
+    let padding = egui::vec2(10.0, 4.0);
+    let (rect, response) = ui.allocate_exact_size(galley.size() + 2.0 * padding, Sense::hover());
+    response.widget_info(|| WidgetInfo::labeled(WidgetType::Label, true, text));
+    if ui.is_rect_visible(rect) {
+        ui.painter().rect(
+            rect,
+            12.0,
+            colour.gamma_multiply(0.18),
+            egui::Stroke::new(1.0, colour),
+            egui::StrokeKind::Inside,
+        );
+        ui.painter().galley(rect.min + padding, galley, palette.text);
+    }
+    response
 }
 
 /// A principle's colour from its `#rrggbb`.
@@ -83,8 +95,8 @@ const AVATAR_COLOURS: [Color32; 8] = [
     Color32::from_rgb(0x4f, 0x5d, 0x6b),
 ];
 
-/// A person's avatar: a coloured disc with a head-and-shoulders silhouette and
-/// their initials, the colour chosen from their name so each person keeps theirs.
+/// A person's avatar: a coloured disc with a light ring and their initials, the
+/// colour chosen from their name so each person keeps theirs.
 pub fn avatar(ui: &mut Ui, name: &str, size: f32) -> Response {
     let (rect, response) = ui.allocate_exact_size(egui::vec2(size, size), Sense::hover());
     response.widget_info(|| WidgetInfo::labeled(WidgetType::Image, true, format!("Avatar of {name}")));
@@ -94,9 +106,7 @@ pub fn avatar(ui: &mut Ui, name: &str, size: f32) -> Response {
     let c = rect.center();
     let r = size / 2.0;
     painter.circle_filled(c, r, colour);
-    let light = Color32::from_white_alpha(60);
-    painter.circle_filled(c + egui::vec2(0.0, -r * 0.22), r * 0.32, light);
-    painter.circle_filled(c + egui::vec2(0.0, r * 0.75), r * 0.62, light);
+    painter.circle_stroke(c, r - 3.0, egui::Stroke::new(1.5, Color32::from_white_alpha(90)));
     let initials: String = name
         .split_whitespace()
         .filter(|w| !matches!(*w, "Mr" | "Mrs" | "Ms" | "Miss" | "Dr" | "Mx"))
@@ -172,7 +182,10 @@ pub fn band_colour(band: Band, palette: Palette) -> Color32 {
 pub fn rating_bar(ui: &mut Ui, name: &str, rating: f64, colour: Color32) {
     let palette = Palette::current(ui.ctx());
     ui.horizontal(|ui| {
-        ui.add_sized([220.0, 24.0], egui::Label::new(name).wrap());
+        ui.allocate_ui_with_layout(egui::vec2(220.0, 24.0), egui::Layout::left_to_right(egui::Align::Center), |ui| {
+            ui.set_min_width(220.0);
+            ui.add(egui::Label::new(name).wrap());
+        });
         let width = (ui.available_width() - 60.0).max(80.0);
         let (rect, response) = ui.allocate_exact_size(egui::vec2(width, 18.0), Sense::hover());
         response.widget_info(|| {

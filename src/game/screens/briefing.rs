@@ -58,7 +58,7 @@ fn ui(
 pub fn body(ui: &mut egui::Ui, view: &View) -> Option<UiAction> {
     let palette = Palette::current(ui.ctx());
     let mut action = None;
-    if button(ui, "← Back to the library").clicked() {
+    if button(ui, "‹ Back to the library").clicked() {
         action = Some(UiAction::Go(Screen::Library));
     }
     setting_badge(ui, view.kind, &view.setting);

@@ -127,7 +127,7 @@ pub fn body(ui: &mut egui::Ui, view: &View) -> Option<UiAction> {
     let palette = Palette::current(ui.ctx());
     let mut action = None;
     ui.horizontal(|ui| {
-        if button(ui, "← Back").clicked() {
+        if button(ui, "‹ Back").clicked() {
             action = Some(UiAction::Go(Screen::Title));
         }
         ui.heading("Choose a scenario");
@@ -216,27 +216,29 @@ fn card_ui(ui: &mut egui::Ui, card: &Card, width: f32, palette: Palette) -> egui
         .corner_radius(12.0)
         .inner_margin(egui::Margin { left: 18, right: 14, top: 12, bottom: 12 });
     let inner = frame.show(ui, |ui| {
-        ui.set_width(width - 32.0);
-        ui.horizontal(|ui| {
-            setting_icon(ui, card.kind, 22.0);
-            ui.label(egui::RichText::new(&card.setting).color(colour).small().strong());
+        ui.vertical(|ui| {
+            ui.set_width(width - 32.0);
+            ui.horizontal(|ui| {
+                setting_icon(ui, card.kind, 22.0);
+                ui.label(egui::RichText::new(&card.setting).color(colour).small().strong());
+            });
+            ui.add(egui::Label::new(egui::RichText::new(&card.title).size(22.0).strong()).wrap());
+            ui.label(
+                egui::RichText::new(format!("{} · about {} minutes", level_label(card.level), card.minutes))
+                    .color(palette.muted),
+            );
+            ui.horizontal_wrapped(|ui| {
+                for (name, colour) in &card.focus {
+                    chip(ui, name, *colour);
+                }
+            });
+            match card.best {
+                Some(band) => ui.label(
+                    egui::RichText::new(format!("Your best: {band}")).color(band_colour(band, palette)).strong(),
+                ),
+                None => ui.label(egui::RichText::new("Not played yet").color(palette.muted)),
+            };
         });
-        ui.add(egui::Label::new(egui::RichText::new(&card.title).size(22.0).strong()).wrap());
-        ui.label(
-            egui::RichText::new(format!("{} · about {} minutes", level_label(card.level), card.minutes))
-                .color(palette.muted),
-        );
-        ui.horizontal_wrapped(|ui| {
-            for (name, colour) in &card.focus {
-                chip(ui, name, *colour);
-            }
-        });
-        match card.best {
-            Some(band) => {
-                ui.label(egui::RichText::new(format!("Your best: {band}")).color(band_colour(band, palette)).strong())
-            }
-            None => ui.label(egui::RichText::new("Not played yet").color(palette.muted)),
-        };
     });
     let rect = inner.response.rect;
     ui.painter().rect_filled(egui::Rect::from_min_size(rect.min, egui::vec2(6.0, rect.height())), 3.0, colour);

@@ -135,7 +135,7 @@ pub fn body(ui: &mut egui::Ui, view: &View) -> Option<UiAction> {
     let palette = Palette::current(ui.ctx());
     let mut action = None;
     ui.horizontal(|ui| {
-        if button(ui, "← Leave").on_hover_text("What you have played so far is kept.").clicked() {
+        if button(ui, "‹ Leave").on_hover_text("What you have played so far is kept.").clicked() {
             action = Some(UiAction::Leave);
         }
         setting_badge(ui, view.kind, &view.setting);

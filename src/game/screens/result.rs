@@ -150,13 +150,15 @@ pub fn body(ui: &mut egui::Ui, view: &View) -> Option<UiAction> {
 
     ui.add_space(8.0);
     ui.columns(2, |columns| {
-        columns[0].label(egui::RichText::new("Your path").strong());
-        for (i, step) in view.taken.iter().enumerate() {
-            columns[0].label(format!("{}. {step}", i + 1));
-        }
-        columns[1].label(egui::RichText::new("Recommended path").strong());
-        for (i, step) in view.recommended.iter().enumerate() {
-            columns[1].label(format!("{}. {step}", i + 1));
+        for (column, (heading, steps)) in
+            columns.iter_mut().zip([("Your path", &view.taken), ("Recommended path", &view.recommended)])
+        {
+            column.with_layout(egui::Layout::top_down(egui::Align::LEFT), |ui| {
+                ui.label(egui::RichText::new(heading).strong());
+                for (i, step) in steps.iter().enumerate() {
+                    ui.label(format!("{}. {step}", i + 1));
+                }
+            });
         }
     });
 

@@ -33,7 +33,7 @@ pub fn body(ui: &mut egui::Ui, view: &View) -> Option<UiAction> {
     let mut action = None;
     let mut s = view.settings.clone();
     ui.horizontal(|ui| {
-        if button(ui, "← Back").clicked() {
+        if button(ui, "‹ Back").clicked() {
             action = Some(UiAction::Go(Screen::Title));
         }
         ui.heading("Settings");
@@ -43,6 +43,7 @@ pub fn body(ui: &mut egui::Ui, view: &View) -> Option<UiAction> {
     }
     ui.add_space(8.0);
 
+    ui.spacing_mut().slider_width = 320.0;
     let mut percent = (s.text_scale * 100.0).round();
     let slider = egui::Slider::new(&mut percent, (TEXT_SCALE.start() * 100.0)..=(TEXT_SCALE.end() * 100.0))
         .step_by(10.0)

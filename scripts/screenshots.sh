@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Renders every screen of the game to docs/screenshots/ under Xvfb (needs xvfb and
+# mesa-vulkan-drivers). Plays go to a throwaway data folder.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+cargo build --release
+out=docs/screenshots
+mkdir -p "$out"
+export BOUNDARIES_DATA_DIR
+BOUNDARIES_DATA_DIR=$(mktemp -d)
+trap 'rm -rf "$BOUNDARIES_DATA_DIR"' EXIT
+shot() {
+    local name=$1 size=$2
+    shift 2
+    xvfb-run -a -s "-screen 0 ${size}x24" target/release/boundaries "$@" --window "$size" --screenshot "$out/$name.png" >/dev/null 2>&1
+    echo "$out/$name.png"
+}
+shot title 1280x800 --screen title
+shot library 1280x800 --screen library
+shot briefing 1280x800 --open gift-at-the-door
+shot play 1280x800 --open gift-at-the-door --screen play
+shot feedback 1280x800 --open gift-at-the-door --choose take-it-quietly --screen play
+shot result 1280x800 --open gift-at-the-door --choose hold-for-office,tea-and-a-few,hand-in-sealed,call-chioma --screen result
+shot settings 1280x800 --screen settings
+shot play-1024x600 1024x600 --open friend-request --screen play
+shot library-4k 3840x2160 --screen library

@@ -1,0 +1,68 @@
+//! The real binary in a real window: under Xvfb with Mesa's software Vulkan, it
+//! renders the title, library, play and result screens to PNGs, which must show
+//! something (not a blank or single-colour frame). Needs `xvfb-run` and
+//! `mesa-vulkan-drivers` (`.ci/run` installs them).
+
+use std::path::Path;
+use std::process::Command;
+
+/// Runs the game with these arguments under Xvfb and returns the screenshot's pixels.
+fn capture(dir: &Path, name: &str, args: &[&str]) -> (u32, u32, Vec<u8>) {
+    let png = dir.join(format!("{name}.png"));
+    let output = Command::new("xvfb-run")
+        .args(["-a", "-s", "-screen 0 1280x800x24", env!("CARGO_BIN_EXE_boundaries")])
+        .args(args)
+        .arg("--screenshot")
+        .arg(&png)
+        .env("BOUNDARIES_DATA_DIR", dir.join("data"))
+        .output()
+        .expect("xvfb-run is installed (apt-get install xvfb mesa-vulkan-drivers)");
+    assert!(output.status.success(), "{name}: {}", String::from_utf8_lossy(&output.stderr));
+    let decoder = png::Decoder::new(std::io::BufReader::new(std::fs::File::open(&png).expect("a PNG was written")));
+    let mut reader = decoder.read_info().unwrap();
+    let mut pixels = vec![0; reader.output_buffer_size().unwrap()];
+    let info = reader.next_frame(&mut pixels).unwrap();
+    pixels.truncate(info.buffer_size());
+    (info.width, info.height, pixels)
+}
+
+/// The share of pixels that differ from the most common colour (the background).
+fn drawn_share(pixels: &[u8]) -> f64 {
+    let mut counts = std::collections::HashMap::new();
+    for pixel in pixels.chunks(3) {
+        *counts.entry(pixel).or_insert(0usize) += 1;
+    }
+    let background = counts.values().max().copied().unwrap_or(0);
+    let total = pixels.len() / 3;
+    (total - background) as f64 / total as f64
+}
+
+#[test]
+fn screens_render_in_a_real_window() {
+    let dir = tempfile::tempdir().unwrap();
+    let screens: [(&str, &[&str]); 4] = [
+        ("title", &["--screen", "title"]),
+        ("library", &["--screen", "library"]),
+        ("play", &["--open", "gift-at-the-door", "--screen", "play"]),
+        (
+            "result",
+            &[
+                "--open",
+                "gift-at-the-door",
+                "--choose",
+                "decline-warmly,tea-and-a-few,tell-sam-all,ask-ada",
+                "--screen",
+                "result",
+            ],
+        ),
+    ];
+    for (name, args) in screens {
+        let (width, height, pixels) = capture(dir.path(), name, args);
+        assert_eq!((width, height), (1280, 800), "{name}");
+        let share = drawn_share(&pixels);
+        assert!(share > 0.02, "{name}: only {:.2} % of the frame differs from the background", share * 100.0);
+    }
+    let records = boundaries::play::RecordStore::at(dir.path().join("data").join("records")).list().unwrap();
+    assert_eq!(records.len(), 1, "the scripted play to the result was recorded");
+    assert_eq!(records[0].1.as_ref().unwrap().ending.as_deref(), Some("good-company"));
+}
