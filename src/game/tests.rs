@@ -38,14 +38,16 @@ const SCENARIO: &str = r#"Scenario(
 const BROKEN: &str = "Scenario(\n    id: \"broken\",\n    title: 12,\n)";
 
 fn app(data: &std::path::Path) -> App {
+    app_with(data, memory_source([("base.scenario.ron", SCENARIO), ("broken.scenario.ron", BROKEN)].into_iter()), false)
+}
+
+/// The game's logic with the scenarios of one asset source, loaded.
+fn app_with(data: &std::path::Path, source: bevy::asset::io::AssetSourceBuilder, watch: bool) -> App {
     let mut app = App::new();
-    app.register_asset_source(
-        SHIPPED_SOURCE,
-        memory_source([("base.scenario.ron", SCENARIO), ("broken.scenario.ron", BROKEN)].into_iter()),
-    );
+    app.register_asset_source(SHIPPED_SOURCE, source);
     app.add_plugins((
         MinimalPlugins,
-        AssetPlugin { watch_for_changes_override: Some(false), ..default() },
+        AssetPlugin { watch_for_changes_override: Some(watch), ..default() },
         StatesPlugin,
     ));
     app.insert_resource(Engine {
@@ -55,15 +57,19 @@ fn app(data: &std::path::Path) -> App {
     });
     app.insert_resource(SourceDirs::default());
     app.add_plugins(core_plugin);
-    for _ in 0..500 {
-        app.update();
-        if app.world().resource::<GameLibrary>().ready {
-            break;
-        }
-        std::thread::sleep(Duration::from_millis(2));
-    }
-    assert!(app.world().resource::<GameLibrary>().ready, "the library loads");
+    update_until(&mut app, "the library loads", |app| app.world().resource::<GameLibrary>().ready);
     app
+}
+
+fn update_until(app: &mut App, what: &str, done: impl Fn(&App) -> bool) {
+    for _ in 0..2000 {
+        app.update();
+        if done(app) {
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    panic!("timed out waiting until {what}");
 }
 
 fn act(app: &mut App, actions: &[UiAction]) {
@@ -146,4 +152,58 @@ fn confidence_is_asked_and_recorded_when_the_setting_is_on() {
     act(&mut app, &[UiAction::Confidence(Some(4))]);
     let session = app.world().resource::<Session>();
     assert_eq!(session.current.as_ref().unwrap().play.decisions()[0].confidence, Some(4));
+}
+
+#[test]
+fn every_shipped_scenario_can_be_played_to_each_ending_in_the_game() {
+    use boundaries::scenario::StateGraph;
+    use boundaries::scenario::shipped::SHIPPED;
+
+    let data = tempfile::tempdir().unwrap();
+    let mut app = app_with(data.path(), memory_source(SHIPPED.iter().copied()), false);
+    let scenarios: Vec<_> =
+        app.world().resource::<GameLibrary>().scenarios().iter().map(|l| l.scenario.clone()).collect();
+    assert_eq!(scenarios.len(), SHIPPED.len(), "every shipped scenario loads");
+    let mut plays = 0;
+    for scenario in &scenarios {
+        for (ending, choices) in StateGraph::explore(scenario).paths_to_endings() {
+            act(&mut app, &[UiAction::Open(scenario.id.clone()), UiAction::Start]);
+            for choice in choices {
+                act(&mut app, &[UiAction::Choose(choice.to_owned()), UiAction::Continue]);
+            }
+            act(&mut app, &[UiAction::Continue]);
+            assert_eq!(screen(&app), Screen::Result, "{} to {ending}", scenario.id);
+            let session = app.world().resource::<Session>();
+            let reached = session.current.as_ref().and_then(|c| c.play.record(&Catalogues::shipped().unwrap()).ending);
+            assert_eq!(reached.as_deref(), Some(ending), "{}", scenario.id);
+            plays += 1;
+        }
+    }
+    let records = RecordStore::at(data.path().join("records")).list().unwrap();
+    assert_eq!(records.len(), plays, "every play was recorded");
+}
+
+#[test]
+fn saving_a_scenario_file_updates_the_library_and_a_broken_edit_keeps_the_last_good_version() {
+    let data = tempfile::tempdir().unwrap();
+    let folder = tempfile::tempdir().unwrap();
+    let file = folder.path().join("base.scenario.ron");
+    std::fs::write(&file, SCENARIO).unwrap();
+    let source = bevy::asset::io::AssetSourceBuilder::platform_default(&folder.path().to_string_lossy(), None);
+    let mut app = app_with(data.path(), source, true);
+    let title = |app: &App| app.world().resource::<GameLibrary>().get("base").map(|l| l.scenario.title.clone());
+    assert_eq!(title(&app).as_deref(), Some("Base"));
+
+    std::fs::write(&file, SCENARIO.replace("title: \"Base\"", "title: \"Base, revised\"")).unwrap();
+    update_until(&mut app, "the edit is picked up", |app| title(app).as_deref() == Some("Base, revised"));
+
+    std::fs::write(&file, SCENARIO.replace("goto: \"good\"", "goto: \"nowhere\"")).unwrap();
+    update_until(&mut app, "the broken edit is reported", |app| {
+        !app.world().resource::<GameLibrary>().problems().is_empty()
+    });
+    let library = app.world().resource::<GameLibrary>();
+    let (problem, last_good_kept) = library.problems()[0];
+    assert!(problem.diagnostics.iter().any(|d| d.message.contains("goto names no node")), "{problem:?}");
+    assert!(last_good_kept);
+    assert_eq!(title(&app).as_deref(), Some("Base, revised"), "the last good version stays playable");
 }
