@@ -179,11 +179,6 @@ impl LineIndex {
     }
 }
 
-/// 1-based line and column (in characters) of a byte offset.
-pub fn line_col(source: &str, offset: usize) -> (usize, usize) {
-    LineIndex::new(source).line_col(source, offset)
-}
-
 /// Byte offset of a 1-based line and column (in characters), clamped to the source.
 pub fn offset_of(source: &str, line: usize, col: usize) -> usize {
     let mut offset = 0;
@@ -214,7 +209,7 @@ mod tests {
     fn line_and_column_round_trip() {
         let source = "ab\nc€d\n\nx";
         for (offset, expected) in [(0, (1, 1)), (3, (2, 1)), (4, (2, 2)), (7, (2, 3)), (10, (4, 1))] {
-            assert_eq!(line_col(source, offset), expected, "offset {offset}");
+            assert_eq!(LineIndex::new(source).line_col(source, offset), expected, "offset {offset}");
             assert_eq!(offset_of(source, expected.0, expected.1), offset);
         }
     }

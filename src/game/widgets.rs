@@ -43,6 +43,27 @@ pub fn button(ui: &mut Ui, text: &str) -> Response {
     response
 }
 
+/// Gives a widget keyboard focus if nothing else has it, so Enter takes the main action.
+pub fn focus_by_default(ui: &Ui, response: &Response) {
+    if ui.memory(|m| m.focused().is_none()) {
+        response.request_focus();
+    }
+}
+
+/// A panel in a colour that calls attention: a content note, a red flag.
+pub fn callout<R>(ui: &mut Ui, colour: Color32, add: impl FnOnce(&mut Ui) -> R) -> R {
+    egui::Frame::new()
+        .fill(colour.gamma_multiply(0.15))
+        .stroke(egui::Stroke::new(2.0, colour))
+        .corner_radius(8.0)
+        .inner_margin(12)
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            add(ui)
+        })
+        .inner
+}
+
 /// Draws a ring round a widget that has keyboard focus.
 pub fn focus_ring(ui: &Ui, response: &Response) {
     if response.has_focus() {

@@ -5,11 +5,11 @@ use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 use boundaries::scenario::{Level, SettingKind};
 
-use super::{Screen, Selected, UiSet, level_label, pressed, show_screen};
+use super::{Screen, Selected, UiSet, draw, level_label, pressed};
 use crate::game::actions::UiAction;
 use crate::game::library::GameLibrary;
 use crate::game::theme::Palette;
-use crate::game::widgets::{avatar, button, setting_badge, wide_button};
+use crate::game::widgets::{avatar, button, callout, focus_by_default, setting_badge, wide_button};
 
 pub fn plugin(app: &mut App) {
     app.add_systems(EguiPrimaryContextPass, ui.in_set(UiSet).run_if(in_state(Screen::Briefing)));
@@ -33,7 +33,6 @@ fn ui(
     selected: Res<Selected>,
     library: Res<GameLibrary>,
 ) -> Result {
-    let ctx = contexts.ctx_mut()?;
     let Some(loaded) = selected.0.as_deref().and_then(|id| library.get(id)) else {
         actions.write(UiAction::Go(Screen::Library));
         return Ok(());
@@ -49,10 +48,7 @@ fn ui(
         content_note: s.content_note.clone(),
         cast: s.cast.iter().map(|(_, c)| (c.name.clone(), c.role.clone())).collect(),
     };
-    if let Some(action) = show_screen(ctx, |ui| body(ui, &view)) {
-        actions.write(action);
-    }
-    Ok(())
+    draw(&mut contexts, &mut actions, |ui| body(ui, &view))
 }
 
 pub fn body(ui: &mut egui::Ui, view: &View) -> Option<UiAction> {
@@ -71,17 +67,11 @@ pub fn body(ui: &mut egui::Ui, view: &View) -> Option<UiAction> {
     ui.label(egui::RichText::new(&view.summary).size(20.0));
     if let Some(note) = &view.content_note {
         ui.add_space(8.0);
-        egui::Frame::new()
-            .fill(palette.warning.gamma_multiply(0.15))
-            .stroke(egui::Stroke::new(1.0, palette.warning))
-            .corner_radius(8.0)
-            .inner_margin(12)
-            .show(ui, |ui| {
-                ui.set_width(ui.available_width());
-                ui.label(egui::RichText::new("Content note").strong());
-                ui.label(note);
-                ui.label(egui::RichText::new("You can step back at any point; nothing is lost.").small());
-            });
+        callout(ui, palette.warning, |ui| {
+            ui.label(egui::RichText::new("Content note").strong());
+            ui.label(note);
+            ui.label(egui::RichText::new("You can step back at any point; nothing is lost.").small());
+        });
     }
     if !view.cast.is_empty() {
         ui.add_space(8.0);
@@ -98,9 +88,7 @@ pub fn body(ui: &mut egui::Ui, view: &View) -> Option<UiAction> {
     }
     ui.add_space(16.0);
     let start = wide_button(ui, None, "Begin");
-    if ui.memory(|m| m.focused().is_none()) {
-        start.request_focus();
-    }
+    focus_by_default(ui, &start);
     if start.clicked() {
         action = Some(UiAction::Start);
     }
@@ -112,7 +100,6 @@ pub fn body(ui: &mut egui::Ui, view: &View) -> Option<UiAction> {
 
 #[cfg(test)]
 mod tests {
-    use egui_kittest::Harness;
     use egui_kittest::kittest::Queryable;
 
     use super::*;
@@ -133,10 +120,7 @@ mod tests {
     #[test]
     fn shows_the_content_note_and_cast_and_begins() {
         let view = view();
-        let mut harness = Harness::new_ui_state(
-            |ui, action: &mut Option<UiAction>| *action = body(ui, &view).or(action.take()),
-            None,
-        );
+        let mut harness = crate::game::screens::harness(|ui| body(ui, &view));
         harness.get_by_label("Mentions financial abuse.");
         harness.get_by_label("Avatar of Mrs Ada Okafor");
         harness.get_by_label("Begin").click();
@@ -147,10 +131,7 @@ mod tests {
     #[test]
     fn escape_steps_back() {
         let view = view();
-        let mut harness = Harness::new_ui_state(
-            |ui, action: &mut Option<UiAction>| *action = body(ui, &view).or(action.take()),
-            None,
-        );
+        let mut harness = crate::game::screens::harness(|ui| body(ui, &view));
         harness.key_press(egui::Key::Escape);
         harness.run();
         assert_eq!(harness.state(), &Some(UiAction::Go(Screen::Library)));

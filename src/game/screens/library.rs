@@ -6,7 +6,7 @@ use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 use boundaries::scenario::{Level, SettingKind};
 use boundaries::scoring::Band;
 
-use super::{Screen, UiSet, level_label, pressed, show_screen};
+use super::{Screen, UiSet, draw, level_label, pressed};
 use crate::game::Engine;
 use crate::game::actions::UiAction;
 use crate::game::library::GameLibrary;
@@ -117,10 +117,7 @@ fn ui(
     filter: Res<LibraryFilter>,
 ) -> Result {
     let view = View::new(&library, &engine, &best, &filter);
-    if let Some(action) = show_screen(contexts.ctx_mut()?, |ui| body(ui, &view)) {
-        actions.write(action);
-    }
-    Ok(())
+    draw(&mut contexts, &mut actions, |ui| body(ui, &view))
 }
 
 pub fn body(ui: &mut egui::Ui, view: &View) -> Option<UiAction> {
@@ -286,9 +283,7 @@ mod tests {
     }
 
     fn harness(view: View) -> Harness<'static, Option<UiAction>> {
-        Harness::builder()
-            .with_size([1100.0, 900.0])
-            .build_ui_state(move |ui, action: &mut Option<UiAction>| *action = body(ui, &view).or(action.take()), None)
+        crate::game::screens::harness(move |ui| body(ui, &view))
     }
 
     #[test]

@@ -10,7 +10,7 @@ mod settings;
 mod title;
 
 use bevy::prelude::*;
-use bevy_egui::{EguiPrimaryContextPass, egui};
+use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 use boundaries::scenario::Level;
 
 use super::actions::UiAction;
@@ -48,6 +48,28 @@ pub struct Selected(pub Option<String>);
 
 /// The widest a column of text should be, for comfortable reading.
 const READING_WIDTH: f32 = 880.0;
+
+/// Draws a screen's body and sends on the action the player took, if any.
+pub fn draw(
+    contexts: &mut EguiContexts,
+    actions: &mut MessageWriter<UiAction>,
+    body: impl FnOnce(&mut egui::Ui) -> Option<UiAction>,
+) -> Result {
+    if let Some(action) = show_screen(contexts.ctx_mut()?, body) {
+        actions.write(action);
+    }
+    Ok(())
+}
+
+/// A test harness for a screen's body that keeps the first action it returns.
+#[cfg(test)]
+pub fn harness<'a>(
+    mut body: impl FnMut(&mut egui::Ui) -> Option<UiAction> + 'a,
+) -> egui_kittest::Harness<'a, Option<UiAction>> {
+    egui_kittest::Harness::builder()
+        .with_size([1100.0, 1000.0])
+        .build_ui_state(move |ui, action: &mut Option<UiAction>| *action = body(ui).or(action.take()), None)
+}
 
 /// Draws a screen's body in a scrolling, centred column filling the window.
 pub fn show_screen(ctx: &egui::Context, body: impl FnOnce(&mut egui::Ui) -> Option<UiAction>) -> Option<UiAction> {

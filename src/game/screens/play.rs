@@ -7,12 +7,12 @@ use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 use boundaries::play::Current;
 use boundaries::scenario::{Outcome, SettingKind};
 
-use super::{NUMBER_KEYS, Screen, UiSet, pressed, show_screen};
+use super::{NUMBER_KEYS, Screen, UiSet, draw, pressed};
 use crate::game::Engine;
 use crate::game::actions::UiAction;
 use crate::game::session::{Phase, Session};
 use crate::game::theme::Palette;
-use crate::game::widgets::{avatar, button, hex_colour, setting_badge, wide_button};
+use crate::game::widgets::{avatar, button, callout, hex_colour, setting_badge, wide_button};
 
 pub fn plugin(app: &mut App) {
     app.add_systems(EguiPrimaryContextPass, ui.in_set(UiSet).run_if(in_state(Screen::Play)));
@@ -65,15 +65,11 @@ fn ui(
     session: Res<Session>,
     engine: Res<Engine>,
 ) -> Result {
-    let ctx = contexts.ctx_mut()?;
     let Some(view) = view(&session, &engine) else {
         actions.write(UiAction::Go(Screen::Library));
         return Ok(());
     };
-    if let Some(action) = show_screen(ctx, |ui| body(ui, &view)) {
-        actions.write(action);
-    }
-    Ok(())
+    draw(&mut contexts, &mut actions, |ui| body(ui, &view))
 }
 
 fn view(session: &Session, engine: &Engine) -> Option<View> {
@@ -187,15 +183,9 @@ pub fn body(ui: &mut egui::Ui, view: &View) -> Option<UiAction> {
             ui.label(egui::RichText::new(chosen).size(20.0).strong());
             ui.add_space(6.0);
             if let Some(line) = red_flag {
-                egui::Frame::new()
-                    .fill(palette.danger.gamma_multiply(0.15))
-                    .stroke(egui::Stroke::new(2.0, palette.danger))
-                    .corner_radius(8.0)
-                    .inner_margin(12)
-                    .show(ui, |ui| {
-                        ui.set_width(ui.available_width());
-                        ui.label(egui::RichText::new(format!("Red flag: {line}")).strong().color(palette.danger));
-                    });
+                callout(ui, palette.danger, |ui| {
+                    ui.label(egui::RichText::new(format!("Red flag: {line}")).strong().color(palette.danger));
+                });
             }
             if let Some(feedback) = feedback {
                 ui.label(egui::RichText::new(feedback).size(20.0));
@@ -286,9 +276,7 @@ mod tests {
     }
 
     fn harness(view: View) -> Harness<'static, Option<UiAction>> {
-        Harness::builder()
-            .with_size([1000.0, 800.0])
-            .build_ui_state(move |ui, action: &mut Option<UiAction>| *action = body(ui, &view).or(action.take()), None)
+        crate::game::screens::harness(move |ui| body(ui, &view))
     }
 
     fn choosing() -> View {

@@ -9,13 +9,13 @@ use boundaries::scenario::{Node, graph::shorten};
 use boundaries::scoring::Band;
 use boundaries::settings::FeedbackTiming;
 
-use super::{Screen, UiSet, pressed, show_screen};
+use super::{Screen, UiSet, draw, pressed};
 use crate::game::Engine;
 use crate::game::actions::UiAction;
 use crate::game::library::GameLibrary;
 use crate::game::session::Session;
 use crate::game::theme::Palette;
-use crate::game::widgets::{band_colour, button, hex_colour, rating_bar, wide_button};
+use crate::game::widgets::{band_colour, button, callout, focus_by_default, hex_colour, rating_bar, wide_button};
 
 pub fn plugin(app: &mut App) {
     app.add_systems(EguiPrimaryContextPass, ui.in_set(UiSet).run_if(in_state(Screen::Result)));
@@ -53,15 +53,11 @@ fn ui(
     library: Res<GameLibrary>,
     engine: Res<Engine>,
 ) -> Result {
-    let ctx = contexts.ctx_mut()?;
     let Some(view) = view(&session, &library, &engine) else {
         actions.write(UiAction::Go(Screen::Library));
         return Ok(());
     };
-    if let Some(action) = show_screen(ctx, |ui| body(ui, &view)) {
-        actions.write(action);
-    }
-    Ok(())
+    draw(&mut contexts, &mut actions, |ui| body(ui, &view))
 }
 
 fn view(session: &Session, library: &GameLibrary, engine: &Engine) -> Option<View> {
@@ -130,22 +126,16 @@ pub fn body(ui: &mut egui::Ui, view: &View) -> Option<UiAction> {
 
     if !view.red_flags.is_empty() {
         ui.add_space(8.0);
-        egui::Frame::new()
-            .fill(palette.danger.gamma_multiply(0.12))
-            .stroke(egui::Stroke::new(2.0, palette.danger))
-            .corner_radius(8.0)
-            .inner_margin(12)
-            .show(ui, |ui| {
-                ui.set_width(ui.available_width());
-                ui.label(egui::RichText::new("Red flags").strong().color(palette.danger));
-                for (line, why) in &view.red_flags {
-                    ui.label(egui::RichText::new(line).strong());
-                    if let Some(why) = why {
-                        ui.label(why);
-                    }
+        callout(ui, palette.danger, |ui| {
+            ui.label(egui::RichText::new("Red flags").strong().color(palette.danger));
+            for (line, why) in &view.red_flags {
+                ui.label(egui::RichText::new(line).strong());
+                if let Some(why) = why {
+                    ui.label(why);
                 }
-                ui.label("Talk these through with your supervisor.");
-            });
+            }
+            ui.label("Talk these through with your supervisor.");
+        });
     }
 
     ui.add_space(8.0);
@@ -182,9 +172,7 @@ pub fn body(ui: &mut egui::Ui, view: &View) -> Option<UiAction> {
     }
     ui.add_space(12.0);
     let again = wide_button(ui, None, "Play again");
-    if ui.memory(|m| m.focused().is_none()) {
-        again.request_focus();
-    }
+    focus_by_default(ui, &again);
     if again.clicked() {
         action = Some(UiAction::Start);
     }
@@ -196,7 +184,6 @@ pub fn body(ui: &mut egui::Ui, view: &View) -> Option<UiAction> {
 
 #[cfg(test)]
 mod tests {
-    use egui_kittest::Harness;
     use egui_kittest::kittest::Queryable;
 
     use super::*;
@@ -220,9 +207,7 @@ mod tests {
     #[test]
     fn shows_band_bars_red_flags_paths_and_takeaways() {
         let view = view();
-        let mut harness = Harness::builder()
-            .with_size([1000.0, 1000.0])
-            .build_ui_state(|ui, action: &mut Option<UiAction>| *action = body(ui, &view).or(action.take()), None);
+        let mut harness = crate::game::screens::harness(|ui| body(ui, &view));
         harness.get_by_label("Unsafe · 42 out of 100");
         harness.get_by_label("Safeguarding: 67 out of 100");
         harness.get_by_label("Accepting money");

@@ -5,7 +5,7 @@ use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 use boundaries::settings::{FeedbackTiming, Settings, TEXT_SCALE};
 
-use super::{Screen, UiSet, pressed, show_screen};
+use super::{Screen, UiSet, draw, pressed};
 use crate::game::actions::UiAction;
 use crate::game::settings::PlayerSettings;
 use crate::game::theme::Palette;
@@ -22,10 +22,7 @@ pub struct View {
 
 fn ui(mut contexts: EguiContexts, mut actions: MessageWriter<UiAction>, settings: Res<PlayerSettings>) -> Result {
     let view = View { settings: settings.settings.clone(), warning: settings.warning.clone() };
-    if let Some(action) = show_screen(contexts.ctx_mut()?, |ui| body(ui, &view)) {
-        actions.write(action);
-    }
-    Ok(())
+    draw(&mut contexts, &mut actions, |ui| body(ui, &view))
 }
 
 pub fn body(ui: &mut egui::Ui, view: &View) -> Option<UiAction> {
@@ -87,7 +84,6 @@ pub fn body(ui: &mut egui::Ui, view: &View) -> Option<UiAction> {
 
 #[cfg(test)]
 mod tests {
-    use egui_kittest::Harness;
     use egui_kittest::kittest::Queryable;
 
     use super::*;
@@ -95,18 +91,12 @@ mod tests {
     #[test]
     fn changing_a_setting_reports_the_new_settings() {
         let view = View { settings: Settings::default(), warning: None };
-        let mut harness = Harness::new_ui_state(
-            |ui, action: &mut Option<UiAction>| *action = body(ui, &view).or(action.take()),
-            None,
-        );
+        let mut harness = crate::game::screens::harness(|ui| body(ui, &view));
         harness.get_by_label("High-contrast colours").click();
         harness.run();
         assert_eq!(harness.state(), &Some(UiAction::Settings(Settings { high_contrast: true, ..Settings::default() })));
 
-        let mut harness = Harness::new_ui_state(
-            |ui, action: &mut Option<UiAction>| *action = body(ui, &view).or(action.take()),
-            None,
-        );
+        let mut harness = crate::game::screens::harness(|ui| body(ui, &view));
         harness.get_by_label("All together at the end").click();
         harness.run();
         assert_eq!(

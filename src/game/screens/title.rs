@@ -3,20 +3,17 @@
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
-use super::{Screen, UiSet, show_screen};
+use super::{Screen, UiSet, draw};
 use crate::game::actions::UiAction;
 use crate::game::theme::Palette;
-use crate::game::widgets::wide_button;
+use crate::game::widgets::{focus_by_default, wide_button};
 
 pub fn plugin(app: &mut App) {
     app.add_systems(EguiPrimaryContextPass, ui.in_set(UiSet).run_if(in_state(Screen::Title)));
 }
 
 fn ui(mut contexts: EguiContexts, mut actions: MessageWriter<UiAction>) -> Result {
-    if let Some(action) = show_screen(contexts.ctx_mut()?, body) {
-        actions.write(action);
-    }
-    Ok(())
+    draw(&mut contexts, &mut actions, body)
 }
 
 pub fn body(ui: &mut egui::Ui) -> Option<UiAction> {
@@ -45,9 +42,7 @@ pub fn body(ui: &mut egui::Ui) -> Option<UiAction> {
     if wide_button(ui, None, "Quit").clicked() {
         action = Some(UiAction::Quit);
     }
-    if ui.memory(|m| m.focused().is_none()) {
-        start.request_focus();
-    }
+    focus_by_default(ui, &start);
     ui.add_space(24.0);
     ui.label(egui::RichText::new("Enter to start · Tab to move · Esc to go back").color(palette.muted));
     if super::pressed(ui, egui::Key::Escape) {
@@ -58,7 +53,6 @@ pub fn body(ui: &mut egui::Ui) -> Option<UiAction> {
 
 #[cfg(test)]
 mod tests {
-    use egui_kittest::Harness;
     use egui_kittest::kittest::Queryable;
 
     use super::*;
@@ -70,8 +64,7 @@ mod tests {
             ("Settings", UiAction::Go(Screen::Settings)),
             ("Quit", UiAction::Quit),
         ] {
-            let mut harness =
-                Harness::new_ui_state(|ui, action: &mut Option<UiAction>| *action = body(ui).or(action.take()), None);
+            let mut harness = crate::game::screens::harness(body);
             harness.get_by_label(label).click();
             harness.run();
             assert_eq!(harness.state(), &Some(expected));
@@ -80,8 +73,7 @@ mod tests {
 
     #[test]
     fn enter_starts_because_start_has_focus() {
-        let mut harness =
-            Harness::new_ui_state(|ui, action: &mut Option<UiAction>| *action = body(ui).or(action.take()), None);
+        let mut harness = crate::game::screens::harness(body);
         harness.run();
         harness.key_press(egui::Key::Enter);
         harness.run();
