@@ -66,3 +66,38 @@ fn screens_render_in_a_real_window() {
     assert_eq!(records.len(), 1, "the scripted play to the result was recorded");
     assert_eq!(records[0].1.as_ref().unwrap().ending.as_deref(), Some("good-company"));
 }
+
+/// While the player reads and decides, the game draws no frames at all (reactive
+/// rendering; see src/game/idle.rs for why egui needs help with this).
+#[test]
+fn an_idle_game_draws_no_frames() {
+    let dir = tempfile::tempdir().unwrap();
+    let log = dir.path().join("frames");
+    use std::os::unix::process::CommandExt;
+    let mut child = Command::new("xvfb-run")
+        .args(["-a", "-s", "-screen 0 1280x800x24", env!("CARGO_BIN_EXE_boundaries")])
+        .args(["--open", "gift-at-the-door", "--screen", "play"])
+        .env("BOUNDARIES_DATA_DIR", dir.path().join("data"))
+        .env("BOUNDARIES_FRAME_LOG", &log)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .process_group(0) // so the game and Xvfb can be stopped together
+        .spawn()
+        .expect("xvfb-run is installed");
+    let frames = || std::fs::read_to_string(&log).ok().and_then(|t| t.trim().parse::<u64>().ok());
+    let started = std::time::Instant::now();
+    while frames().is_none() && started.elapsed() < std::time::Duration::from_secs(60) {
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    std::thread::sleep(std::time::Duration::from_secs(3)); // let the screen settle
+    let before = frames();
+    std::thread::sleep(std::time::Duration::from_secs(3));
+    let after = frames();
+    // SAFETY: signalling the process group this test started.
+    unsafe {
+        libc::kill(-(child.id() as i32), libc::SIGTERM);
+    }
+    let _ = child.wait();
+    let (Some(before), Some(after)) = (before, after) else { panic!("the game never logged a frame") };
+    assert!(after - before <= 1, "{} frames were drawn in 3 s with nothing happening", after - before);
+}

@@ -9,6 +9,7 @@ use bevy::prelude::*;
 use bevy_egui::{EguiContext, EguiInput, EguiPreUpdateSet, egui};
 
 pub fn plugin(app: &mut App) {
+    frame_log_plugin(app);
     app.add_systems(
         PreUpdate,
         drop_unchanged_modifiers.after(EguiPreUpdateSet::ProcessInput).before(EguiPreUpdateSet::BeginPass),
@@ -19,5 +20,19 @@ fn drop_unchanged_modifiers(mut contexts: Query<(&mut EguiContext, &mut EguiInpu
     for (mut context, mut input) in &mut contexts {
         let current = context.get_mut().input(|i| i.modifiers);
         input.events.retain(|event| !matches!(event, egui::Event::ModifiersChanged(m) if *m == current));
+    }
+}
+
+/// Set to a file path to have the game write its frame count there after every
+/// frame, so a test can see that an idle game draws nothing.
+pub const FRAME_LOG_VAR: &str = "BOUNDARIES_FRAME_LOG";
+
+/// Adds the frame log when [`FRAME_LOG_VAR`] is set.
+pub fn frame_log_plugin(app: &mut App) {
+    if let Some(path) = std::env::var_os(FRAME_LOG_VAR) {
+        let path = std::path::PathBuf::from(path);
+        app.add_systems(Last, move |frames: Res<bevy::diagnostic::FrameCount>| {
+            let _ = std::fs::write(&path, frames.0.to_string());
+        });
     }
 }

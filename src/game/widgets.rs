@@ -116,13 +116,12 @@ const AVATAR_COLOURS: [Color32; 8] = [
     Color32::from_rgb(0x4f, 0x5d, 0x6b),
 ];
 
-/// A person's avatar: a coloured disc with a light ring and their initials, the
-/// colour chosen from their name so each person keeps theirs.
-pub fn avatar(ui: &mut Ui, name: &str, size: f32) -> Response {
+/// A person's avatar: a coloured disc with a light ring and their initials. `colour`
+/// is their place in the cast, so everyone in a scenario has their own colour.
+pub fn avatar(ui: &mut Ui, name: &str, colour: usize, size: f32) -> Response {
     let (rect, response) = ui.allocate_exact_size(egui::vec2(size, size), Sense::hover());
     response.widget_info(|| WidgetInfo::labeled(WidgetType::Image, true, format!("Avatar of {name}")));
-    let hash = name.bytes().fold(0u32, |h, b| h.wrapping_mul(31).wrapping_add(u32::from(b)));
-    let colour = AVATAR_COLOURS[hash as usize % AVATAR_COLOURS.len()];
+    let colour = AVATAR_COLOURS[colour % AVATAR_COLOURS.len()];
     let painter = ui.painter_at(rect);
     let c = rect.center();
     let r = size / 2.0;

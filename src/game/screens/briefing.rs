@@ -76,9 +76,9 @@ pub fn body(ui: &mut egui::Ui, view: &View) -> Option<UiAction> {
     if !view.cast.is_empty() {
         ui.add_space(8.0);
         ui.label(egui::RichText::new("Who is in it").strong());
-        for (name, role) in &view.cast {
+        for (i, (name, role)) in view.cast.iter().enumerate() {
             ui.horizontal(|ui| {
-                avatar(ui, name, 44.0);
+                avatar(ui, name, i, 44.0);
                 ui.vertical(|ui| {
                     ui.label(egui::RichText::new(name).strong());
                     ui.label(egui::RichText::new(role).color(palette.muted));

@@ -19,8 +19,8 @@ pub fn plugin(app: &mut App) {
 }
 
 pub struct Scene {
-    /// (name, role)
-    pub speaker: Option<(String, String)>,
+    /// (name, role, place in the cast)
+    pub speaker: Option<(String, String, usize)>,
     pub text: String,
     pub prompt: String,
 }
@@ -76,11 +76,11 @@ fn view(session: &Session, engine: &Engine) -> Option<View> {
     let current = session.current.as_ref()?;
     let scenario = current.play.scenario();
     let scene_of = |scene: &boundaries::scenario::Scene| Scene {
-        speaker: scene
-            .speaker
-            .as_ref()
-            .and_then(|key| scenario.cast.get(key))
-            .map(|c| (c.name.clone(), c.role.clone())),
+        speaker: scene.speaker.as_ref().and_then(|key| {
+            let place = scenario.cast.position(key)?;
+            let (_, cast) = scenario.cast.at(place);
+            Some((cast.name.clone(), cast.role.clone(), place))
+        }),
         text: scene.text.clone(),
         prompt: scene.prompt.clone().unwrap_or_else(|| "What do you do?".to_owned()),
     };
@@ -235,9 +235,9 @@ pub fn body(ui: &mut egui::Ui, view: &View) -> Option<UiAction> {
 }
 
 fn scene_ui(ui: &mut egui::Ui, scene: &Scene, palette: Palette) {
-    if let Some((name, role)) = &scene.speaker {
+    if let Some((name, role, place)) = &scene.speaker {
         ui.horizontal(|ui| {
-            avatar(ui, name, 64.0);
+            avatar(ui, name, *place, 64.0);
             ui.vertical(|ui| {
                 ui.label(egui::RichText::new(name).size(22.0).strong());
                 ui.label(egui::RichText::new(role).color(palette.muted));
@@ -269,7 +269,7 @@ mod tests {
 
     fn scene() -> Scene {
         Scene {
-            speaker: Some(("Mrs Ada Okafor".into(), "Person you support".into())),
+            speaker: Some(("Mrs Ada Okafor".into(), "Person you support".into(), 0)),
             text: "An envelope.".into(),
             prompt: "What do you do?".into(),
         }
