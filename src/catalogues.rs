@@ -29,6 +29,9 @@ pub struct Principle {
     pub guide: Vec<String>,
     /// `#rrggbb`, for the principle's chips and bars.
     pub colour: String,
+    /// The question a debrief asks when a play scored lowest on this principle.
+    #[serde(default)]
+    pub reflect: Option<String>,
 }
 
 /// One section of the professional-relationships guide.

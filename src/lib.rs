@@ -8,6 +8,7 @@ pub mod catalogues;
 pub mod cli;
 pub mod diagnostic;
 pub mod play;
+pub mod report;
 pub mod scenario;
 pub mod scoring;
 pub mod settings;

@@ -194,3 +194,52 @@ fn an_organisations_own_catalogues() {
     assert_eq!(output.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&output.stderr).contains("principles.ron"));
 }
+
+#[test]
+fn records_are_listed_with_unreadable_and_changed_ones_marked() {
+    let dir = scenario_dir(&[("base.scenario.ron", BASE)]);
+    let run = Run::new();
+    let played = run.run(&["play", "base", "--scenarios", path(dir.path()), "--choose", "kind,fine", "--name", "Alex"]);
+    assert!(played.status.success());
+    std::fs::write(run.data.path().join("records").join("20250101T000000-broken.record.ron"), "Record(format: 1,")
+        .unwrap();
+    std::fs::write(dir.path().join("base.scenario.ron"), BASE.replacen("First.", "First, revised.", 1)).unwrap();
+
+    let output = run.run(&["records", "--scenarios", path(dir.path())]);
+    assert!(output.status.success());
+    let text = stdout(&output);
+    assert!(text.contains("unreadable:") && text.contains("broken.record.ron"), "{text}");
+    assert!(text.contains("finished, scenario changed since") && text.contains("Alex"), "{text}");
+
+    let filtered = stdout(&run.run(&["records", "--scenarios", path(dir.path()), "--name", "Sam"]));
+    assert!(!filtered.contains("Alex"), "{filtered}");
+}
+
+#[test]
+fn a_report_is_written_as_html_and_progress_is_shown() {
+    let dir = scenario_dir(&[("base.scenario.ron", BASE)]);
+    let run = Run::new();
+    run.run(&["play", "base", "--scenarios", path(dir.path()), "--choose", "kind,carry", "--name", "Alex"]);
+    let record = run.records().pop().unwrap();
+    let html = run.data.path().join("report.html");
+    let output = run.run(&[
+        "report",
+        record.to_str().unwrap(),
+        "--format",
+        "html",
+        "-o",
+        html.to_str().unwrap(),
+        "--scenarios",
+        path(dir.path()),
+    ]);
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let text = std::fs::read_to_string(&html).unwrap();
+    assert!(text.starts_with("<!DOCTYPE html>") && text.contains("<svg") && text.contains("Carry on"), "{text}");
+
+    let by_name = run.run(&["report", record.file_name().unwrap().to_str().unwrap(), "--scenarios", path(dir.path())]);
+    assert!(stdout(&by_name).starts_with("# Debrief: Base"), "a record can be named by its file name alone");
+
+    let progress = stdout(&run.run(&["progress", "--name", "alex"]));
+    assert!(progress.contains("over 1 finished play by"), "{progress}");
+    assert!(progress.contains("Safeguarding"), "{progress}");
+}

@@ -5,6 +5,8 @@
 mod coverage;
 mod list;
 mod play;
+mod records;
+mod report;
 mod validate;
 
 use std::io::IsTerminal;
@@ -113,6 +115,31 @@ pub enum Command {
     },
     /// Show which guide sections and principles the library covers.
     Coverage,
+    /// List the plays kept so far, newest first.
+    Records {
+        /// Only plays of this scenario.
+        #[arg(long, value_name = "ID")]
+        scenario: Option<String>,
+        /// Only plays by this player.
+        #[arg(long)]
+        name: Option<String>,
+    },
+    /// Write a debrief report of a play.
+    Report {
+        /// The record file (see `boundaries records`).
+        record: PathBuf,
+        #[arg(long, value_enum, default_value = "md")]
+        format: crate::report::Format,
+        /// Write to this file instead of standard output.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// Show a player's ratings per principle across their plays over time.
+    Progress {
+        /// Only this player's plays (default: everyone's).
+        #[arg(long)]
+        name: Option<String>,
+    },
 }
 
 /// The catalogues named on the command line, or the shipped ones; problems are
@@ -152,7 +179,20 @@ pub fn run(command: Command, cli: &Cli) -> ExitCode {
             ExitCode::SUCCESS
         }),
         Command::Coverage => coverage::run(&library(), &catalogues),
+        Command::Records { scenario, name } => records::list(&library(), scenario.as_deref(), name.as_deref()),
+        Command::Report { record, format, output } => {
+            report::run(&library(), &catalogues, &resolve_record(&record), format, output.as_ref())
+        }
+        Command::Progress { name } => records::show_progress(&catalogues, name.as_deref()),
     }
+}
+
+/// A record named by its path, or by its file name in the records folder.
+fn resolve_record(record: &Path) -> PathBuf {
+    if record.exists() || record.components().count() > 1 {
+        return record.to_owned();
+    }
+    crate::play::RecordStore::open_default().map(|store| store.dir().join(record)).unwrap_or_else(|_| record.to_owned())
 }
 
 /// The folder the command line uses when `--scenarios` is not given, if it exists.

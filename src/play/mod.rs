@@ -1,9 +1,12 @@
 //! Playing a scenario: the play-through state machine, its records and where they are kept.
 
 pub mod playthrough;
+pub mod progress;
 pub mod record;
+pub mod replay;
 pub mod store;
 
 pub use playthrough::{Current, PlayError, PlayOptions, Playthrough};
-pub use record::{Decision, Record};
+pub use record::{Decision, Record, Reflection};
+pub use replay::Replay;
 pub use store::RecordStore;

@@ -198,6 +198,7 @@ impl Playthrough {
             decisions: self.decisions.clone(),
             result: ending.is_some().then(|| self.assessment(catalogues)),
             ending,
+            reflection: None,
         }
     }
 }

@@ -4,6 +4,7 @@
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
+use crate::catalogues::Catalogues;
 use crate::scenario::Scenario;
 use crate::scoring::Assessment;
 
@@ -32,6 +33,27 @@ pub struct Record {
     /// The result as shown at the end; none for an abandoned play.
     #[serde(default)]
     pub result: Option<Assessment>,
+    /// The player's debrief, written after the result or a replay.
+    #[serde(default)]
+    pub reflection: Option<Reflection>,
+}
+
+/// A short structured debrief in the plus-delta form used in simulation training.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Reflection {
+    /// The question put to the player, drawn from the principles the play scored lowest on.
+    pub prompt: String,
+    pub went_well: String,
+    pub do_differently: String,
+    /// One thing to take into practice.
+    pub into_practice: String,
+    pub written: Option<Timestamp>,
+}
+
+impl Reflection {
+    pub fn is_empty(&self) -> bool {
+        [&self.went_well, &self.do_differently, &self.into_practice].iter().all(|s| s.trim().is_empty())
+    }
 }
 
 /// One decision as it was taken.
@@ -66,6 +88,19 @@ impl Record {
                 self.scenario
             )
         })
+    }
+
+    /// The reflection question for this play: from the principle it scored lowest on
+    /// (the catalogue's `reflect`), or a general one.
+    pub fn reflection_prompt(&self, catalogues: &Catalogues) -> String {
+        let lowest = self.result.as_ref().and_then(|r| r.ratings.iter().min_by(|a, b| a.rating.total_cmp(&b.rating)));
+        match lowest.and_then(|r| catalogues.principle(&r.principle)) {
+            Some(principle) => match &principle.reflect {
+                Some(question) => format!("{}: {question}", principle.name),
+                None => format!("You scored lowest on {}. What would you do differently next time?", principle.name),
+            },
+            None => "Which moment in this play would you handle differently next time, and how?".to_owned(),
+        }
     }
 
     pub fn to_ron(&self) -> String {

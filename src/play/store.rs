@@ -5,7 +5,7 @@
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
-use super::record::Record;
+use super::record::{Record, Reflection};
 
 /// Set this to keep records somewhere other than the user's data folder.
 pub const DATA_DIR_VAR: &str = "BOUNDARIES_DATA_DIR";
@@ -79,6 +79,16 @@ impl RecordStore {
             col: e.span.start.col,
             message: e.code.to_string(),
         })
+    }
+
+    /// Saves a reflection into the record at `path`, atomically: the record is either
+    /// as it was or complete with the reflection, never lost.
+    pub fn save_reflection(path: &Path, reflection: Reflection) -> Result<Record, StoreError> {
+        let mut record = RecordStore::load(path)?;
+        record.reflection = Some(reflection);
+        write_atomic(path, record.to_ron().as_bytes())
+            .map_err(|source| StoreError::Io { path: path.to_owned(), source })?;
+        Ok(record)
     }
 
     /// Every record file in the store, newest first by name, each loaded or with the
