@@ -22,5 +22,7 @@ shot play 1280x800 --open gift-at-the-door --screen play
 shot feedback 1280x800 --open gift-at-the-door --choose take-it-quietly --screen play
 shot result 1280x800 --open gift-at-the-door --choose hold-for-office,tea-and-a-few,hand-in-sealed,call-chioma --screen result
 shot settings 1280x800 --screen settings
+shot replay 1280x800 --open gift-at-the-door --choose hold-for-office,tea-and-a-few,hand-in-sealed,call-chioma --screen replay
+shot records 1280x800 --screen records
 shot play-1024x600 1024x600 --open friend-request --screen play
 shot library-4k 3840x2160 --screen library

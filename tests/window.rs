@@ -40,7 +40,7 @@ fn drawn_share(pixels: &[u8]) -> f64 {
 #[test]
 fn screens_render_in_a_real_window() {
     let dir = tempfile::tempdir().unwrap();
-    let screens: [(&str, &[&str]); 4] = [
+    let screens: [(&str, &[&str]); 5] = [
         ("title", &["--screen", "title"]),
         ("library", &["--screen", "library"]),
         ("play", &["--open", "gift-at-the-door", "--screen", "play"]),
@@ -55,6 +55,17 @@ fn screens_render_in_a_real_window() {
                 "result",
             ],
         ),
+        (
+            "replay",
+            &[
+                "--open",
+                "gift-at-the-door",
+                "--choose",
+                "decline-warmly,tea-and-a-few,tell-sam-all,ask-ada",
+                "--screen",
+                "replay",
+            ],
+        ),
     ];
     for (name, args) in screens {
         let (width, height, pixels) = capture(dir.path(), name, args);
@@ -63,8 +74,8 @@ fn screens_render_in_a_real_window() {
         assert!(share > 0.02, "{name}: only {:.2} % of the frame differs from the background", share * 100.0);
     }
     let records = boundaries::play::RecordStore::at(dir.path().join("data").join("records")).list().unwrap();
-    assert_eq!(records.len(), 1, "the scripted play to the result was recorded");
-    assert_eq!(records[0].1.as_ref().unwrap().ending.as_deref(), Some("good-company"));
+    assert_eq!(records.len(), 2, "the scripted plays were recorded");
+    assert!(records.iter().all(|(_, r)| r.as_ref().unwrap().ending.as_deref() == Some("good-company")));
 }
 
 /// While the player reads and decides, the game draws no frames at all (reactive

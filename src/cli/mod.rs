@@ -79,6 +79,10 @@ pub enum StartScreen {
     Play,
     Result,
     Settings,
+    /// The record browser.
+    Records,
+    /// The replay of the scripted play, at its first decision.
+    Replay,
 }
 
 #[derive(Debug, Subcommand)]

@@ -3,9 +3,13 @@
 //! messages.
 
 use bevy::prelude::*;
+use std::path::PathBuf;
+
+use boundaries::play::Reflection;
 use boundaries::settings::Settings;
 
 use super::Engine;
+use super::debrief::{Debrief, RecordFilter};
 use super::library::GameLibrary;
 use super::records::BestBands;
 use super::screens::{LibraryFilter, Screen, Selected};
@@ -38,6 +42,20 @@ pub enum UiAction {
     Leave,
     Filter(LibraryFilter),
     Settings(Settings),
+    /// Filter the record browser.
+    FilterRecords(RecordFilter),
+    /// Replay a recorded play from its first decision.
+    Replay(PathBuf),
+    /// Replay the play just finished, from its end, to reflect on it.
+    ReflectOnPlay,
+    /// Show this decision of the replay (one past the last is the end).
+    Step(usize),
+    /// The reflection as it is being written.
+    Draft(Reflection),
+    /// Save the reflection into the record.
+    Reflect(Reflection),
+    /// Write the replayed play's report.
+    Export,
     Quit,
 }
 
@@ -50,6 +68,7 @@ fn apply(
     mut filter: ResMut<LibraryFilter>,
     mut settings: ResMut<PlayerSettings>,
     mut best: ResMut<BestBands>,
+    mut debrief: ResMut<Debrief>,
     library: Res<GameLibrary>,
     engine: Res<Engine>,
     mut exit: MessageWriter<AppExit>,
@@ -81,6 +100,27 @@ fn apply(
             }
             UiAction::Filter(new) => *filter = new.clone(),
             UiAction::Settings(new) => settings.settings = new.clone().clamped(),
+            UiAction::FilterRecords(new) => debrief.filter = new.clone(),
+            UiAction::Replay(path) => match debrief.open(path.clone(), false, &library, &engine) {
+                Ok(()) => next.set(Screen::Replay),
+                Err(e) => warn!("{e}"),
+            },
+            UiAction::ReflectOnPlay => {
+                let Some(current) = &session.current else { continue };
+                let path = engine.store.path_for(&current.play.record(&engine.catalogues));
+                match debrief.open(path, true, &library, &engine) {
+                    Ok(()) => next.set(Screen::Replay),
+                    Err(e) => warn!("{e}"),
+                }
+            }
+            UiAction::Step(index) => debrief.step_to(*index),
+            UiAction::Draft(draft) => {
+                if let Some(open) = &mut debrief.open {
+                    open.draft = draft.clone();
+                }
+            }
+            UiAction::Reflect(reflection) => debrief.reflect(reflection.clone()),
+            UiAction::Export => debrief.export(&engine),
             UiAction::Quit => {
                 exit.write(AppExit::Success);
             }

@@ -98,14 +98,19 @@ fn run_script(
                 if launch.screen == Some(StartScreen::Play) && !launch.choose.is_empty() {
                     steps.pop(); // stay on the feedback for the last choice
                 }
-                if launch.screen == Some(StartScreen::Result) {
-                    steps.push(UiAction::Continue);
+                match launch.screen {
+                    Some(StartScreen::Result) => steps.push(UiAction::Continue),
+                    Some(StartScreen::Replay) => {
+                        steps.extend([UiAction::Continue, UiAction::ReflectOnPlay, UiAction::Step(0)])
+                    }
+                    _ => {}
                 }
             }
             match launch.screen {
                 Some(StartScreen::Title) => steps.push(UiAction::Go(Screen::Title)),
                 Some(StartScreen::Library) => steps.push(UiAction::Go(Screen::Library)),
                 Some(StartScreen::Settings) => steps.push(UiAction::Go(Screen::Settings)),
+                Some(StartScreen::Records) => steps.push(UiAction::Go(Screen::Records)),
                 _ => {}
             }
             actions.write_batch(steps);

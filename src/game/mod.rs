@@ -7,6 +7,7 @@
 
 mod actions;
 mod capture;
+mod debrief;
 mod engine;
 mod idle;
 mod library;
@@ -77,6 +78,7 @@ pub fn core_plugin(app: &mut App) {
         settings::plugin,
         records::plugin,
         session::plugin,
+        debrief::plugin,
         actions::plugin,
     ));
 }

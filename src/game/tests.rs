@@ -207,3 +207,43 @@ fn saving_a_scenario_file_updates_the_library_and_a_broken_edit_keeps_the_last_g
     assert!(last_good_kept);
     assert_eq!(title(&app).as_deref(), Some("Base, revised"), "the last good version stays playable");
 }
+
+#[test]
+fn after_a_play_the_player_replays_reflects_and_exports() {
+    use super::debrief::Debrief;
+
+    let data = tempfile::tempdir().unwrap();
+    let mut app = app(data.path());
+    act(&mut app, &[UiAction::Open("base".into()), UiAction::Start]);
+    act(
+        &mut app,
+        &[UiAction::Choose("risky".into()), UiAction::Continue, UiAction::Choose("carry".into()), UiAction::Continue],
+    );
+    act(&mut app, &[UiAction::Continue, UiAction::ReflectOnPlay]);
+    assert_eq!(screen(&app), Screen::Replay);
+    let debrief = app.world().resource::<Debrief>();
+    let open = debrief.open.as_ref().expect("the play is open for replay");
+    assert_eq!(open.index, 2, "it opens at the end, to reflect");
+    assert!(open.draft.prompt.starts_with("Professional boundaries:"), "{}", open.draft.prompt);
+
+    act(&mut app, &[UiAction::Step(0)]);
+    let debrief = app.world().resource::<Debrief>();
+    let step = &debrief.open.as_ref().unwrap().replay.steps[0];
+    assert_eq!(step.taken().map(|o| o.id.as_str()), Some("risky"));
+
+    let mut reflection = debrief.open.as_ref().unwrap().draft.clone();
+    reflection.went_well = "I owned up.".into();
+    act(&mut app, &[UiAction::Reflect(reflection), UiAction::Export]);
+    let records = RecordStore::at(data.path().join("records")).list().unwrap();
+    let saved = records[0].1.as_ref().unwrap().reflection.clone().expect("the reflection is in the record");
+    assert_eq!(saved.went_well, "I owned up.");
+    let notice = app.world().resource::<Debrief>().open.as_ref().unwrap().notice.clone().unwrap();
+    assert!(notice.starts_with("Report saved to"), "{notice}");
+    let reports: Vec<_> = std::fs::read_dir(data.path().join("reports")).unwrap().flatten().collect();
+    let html = std::fs::read_to_string(reports[0].path()).unwrap();
+    assert!(html.contains("I owned up."));
+
+    act(&mut app, &[UiAction::Go(Screen::Records)]);
+    let debrief = app.world().resource::<Debrief>();
+    assert_eq!(debrief.records.len(), 1, "the browser lists the play");
+}

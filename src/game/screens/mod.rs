@@ -5,6 +5,9 @@
 mod briefing;
 mod library;
 mod play;
+mod progress;
+mod records;
+mod replay;
 mod result;
 mod settings;
 mod title;
@@ -24,7 +27,17 @@ pub fn plugin(app: &mut App) {
 
 pub fn ui_plugin(app: &mut App) {
     app.configure_sets(EguiPrimaryContextPass, UiSet);
-    app.add_plugins((title::plugin, library::plugin, briefing::plugin, play::plugin, result::plugin, settings::plugin));
+    app.add_plugins((
+        title::plugin,
+        library::plugin,
+        briefing::plugin,
+        play::plugin,
+        result::plugin,
+        settings::plugin,
+        records::plugin,
+        replay::plugin,
+        progress::plugin,
+    ));
 }
 
 /// The systems that draw the screens.
@@ -40,6 +53,10 @@ pub enum Screen {
     Play,
     Result,
     Settings,
+    /// The record browser.
+    Records,
+    Replay,
+    Progress,
 }
 
 /// The scenario chosen in the library.

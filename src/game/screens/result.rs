@@ -176,6 +176,9 @@ pub fn body(ui: &mut egui::Ui, view: &View) -> Option<UiAction> {
     if again.clicked() {
         action = Some(UiAction::Start);
     }
+    if button(ui, "Replay and reflect").clicked() {
+        action = Some(UiAction::ReflectOnPlay);
+    }
     if button(ui, "Back to the library").clicked() || pressed(ui, egui::Key::Escape) {
         action = Some(UiAction::Go(Screen::Library));
     }

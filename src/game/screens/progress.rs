@@ -1,0 +1,135 @@
+//! Progress: the player's rating on each principle across their finished plays.
+
+use bevy::prelude::*;
+use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
+use boundaries::play::progress::progress;
+
+use super::{Screen, UiSet, draw, pressed};
+use crate::game::Engine;
+use crate::game::actions::UiAction;
+use crate::game::debrief::Debrief;
+use crate::game::settings::PlayerSettings;
+use crate::game::theme::Palette;
+use crate::game::widgets::{button, hex_colour};
+
+pub fn plugin(app: &mut App) {
+    app.add_systems(EguiPrimaryContextPass, ui.in_set(UiSet).run_if(in_state(Screen::Progress)));
+}
+
+pub struct View {
+    /// Whose plays: the player's name, or none for everyone's.
+    pub player: Option<String>,
+    pub plays: usize,
+    /// (principle name, colour, ratings oldest first)
+    pub trends: Vec<(String, egui::Color32, Vec<f64>)>,
+}
+
+fn ui(
+    mut contexts: EguiContexts,
+    mut actions: MessageWriter<UiAction>,
+    debrief: Res<Debrief>,
+    settings: Res<PlayerSettings>,
+    engine: Res<Engine>,
+) -> Result {
+    let player = settings.settings.player();
+    let records: Vec<_> = debrief.records.iter().filter_map(|(_, r)| r.as_ref().ok().cloned()).collect();
+    let progress = progress(&records, player.as_deref(), &engine.catalogues);
+    let view = View {
+        player,
+        plays: progress.plays,
+        trends: progress
+            .trends
+            .iter()
+            .map(|t| {
+                let colour = engine.principle(&t.principle).map_or(egui::Color32::GRAY, |p| hex_colour(&p.colour));
+                (engine.principle_name(&t.principle).to_owned(), colour, t.points.iter().map(|p| p.rating).collect())
+            })
+            .collect(),
+    };
+    draw(&mut contexts, &mut actions, |ui| body(ui, &view))
+}
+
+pub fn body(ui: &mut egui::Ui, view: &View) -> Option<UiAction> {
+    let palette = Palette::current(ui.ctx());
+    let mut action = None;
+    ui.horizontal(|ui| {
+        if button(ui, "‹ Back").clicked() {
+            action = Some(UiAction::Go(Screen::Records));
+        }
+        ui.heading("Progress over time");
+    });
+    let who = view.player.as_deref().map_or("everyone on this computer".to_owned(), |p| p.to_owned());
+    ui.label(
+        egui::RichText::new(format!("{} finished plays by {who}, oldest on the left.", view.plays))
+            .color(palette.muted),
+    );
+    if view.player.is_none() {
+        ui.label(
+            egui::RichText::new("Add your name in Settings to see only your own plays.").small().color(palette.muted),
+        );
+    }
+    ui.add_space(8.0);
+    for (name, colour, ratings) in &view.trends {
+        ui.horizontal(|ui| {
+            ui.allocate_ui_with_layout(
+                egui::vec2(230.0, 40.0),
+                egui::Layout::left_to_right(egui::Align::Center),
+                |ui| {
+                    ui.set_min_width(230.0);
+                    ui.label(name);
+                },
+            );
+            let width = (ui.available_width() - 80.0).max(120.0);
+            let (rect, response) = ui.allocate_exact_size(egui::vec2(width, 40.0), egui::Sense::hover());
+            let latest = ratings.last().copied().unwrap_or_default();
+            response.widget_info(|| {
+                egui::WidgetInfo::labeled(
+                    egui::WidgetType::Image,
+                    true,
+                    format!("{name}: {} plays, latest {latest:.0}", ratings.len()),
+                )
+            });
+            let painter = ui.painter_at(rect);
+            painter.rect_filled(rect, 4.0, palette.muted.gamma_multiply(0.12));
+            let step = rect.width() / ratings.len().max(1) as f32;
+            let points: Vec<egui::Pos2> = ratings
+                .iter()
+                .enumerate()
+                .map(|(i, r)| {
+                    egui::pos2(
+                        rect.left() + step * (i as f32 + 0.5),
+                        rect.bottom() - 4.0 - (rect.height() - 8.0) * (*r as f32 / 100.0),
+                    )
+                })
+                .collect();
+            painter.add(egui::Shape::line(points.clone(), egui::Stroke::new(2.0, *colour)));
+            for point in points {
+                painter.circle_filled(point, 4.0, *colour);
+            }
+            ui.label(egui::RichText::new(format!("{latest:.0}")).strong());
+        });
+    }
+    if pressed(ui, egui::Key::Escape) {
+        action = Some(UiAction::Go(Screen::Records));
+    }
+    action
+}
+
+#[cfg(test)]
+mod tests {
+    use egui_kittest::kittest::Queryable;
+
+    use super::*;
+
+    #[test]
+    fn a_line_per_principle() {
+        let view = View {
+            player: Some("Alex".into()),
+            plays: 3,
+            trends: vec![("Safeguarding".into(), egui::Color32::RED, vec![20.0, 60.0, 90.0])],
+        };
+        let harness = crate::game::screens::harness(|ui| body(ui, &view));
+        harness.get_by_label("Safeguarding: 3 plays, latest 90");
+        harness.get_by_label("3 finished plays by Alex, oldest on the left.");
+    }
+}

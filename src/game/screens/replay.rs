@@ -1,0 +1,503 @@
+//! Replaying a recorded play decision by decision, forward and back (arrows, Page
+//! Up and Page Down, as a presentation clicker sends): every choice that was offered,
+//! in the order shown, the one taken highlighted, and for the others their scores,
+//! their feedback and where they would have led. At the end: the result, the path
+//! taken drawn beside the recommended path, a reflection and an export.
+
+use bevy::prelude::*;
+use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
+use boundaries::play::Reflection;
+use boundaries::play::replay::LeadsTo;
+use boundaries::scenario::{Node, Outcome, Scenario};
+use boundaries::scoring::Band;
+
+use super::{Screen, UiSet, draw, pressed};
+use crate::game::Engine;
+use crate::game::actions::UiAction;
+use crate::game::debrief::Debrief;
+use crate::game::library::GameLibrary;
+use crate::game::theme::Palette;
+use crate::game::widgets::{band_colour, button, callout, chip, focus_ring, hex_colour, rating_bar};
+
+pub fn plugin(app: &mut App) {
+    app.add_systems(EguiPrimaryContextPass, ui.in_set(UiSet).run_if(in_state(Screen::Replay)));
+}
+
+pub struct OptionView {
+    pub text: String,
+    pub taken: bool,
+    /// (principle name, change, colour)
+    pub changes: Vec<(String, i64, egui::Color32)>,
+    pub feedback: Option<String>,
+    pub red_flag: Option<String>,
+    pub leads_to: String,
+}
+
+pub struct StepView {
+    pub speaker: Option<String>,
+    pub text: String,
+    pub prompt: String,
+    pub options: Vec<OptionView>,
+}
+
+/// The scenario as boxes and arrows: grid positions (column, row) and edges by index.
+pub struct Graph {
+    /// (label, column, row, the outcome if an ending)
+    pub nodes: Vec<(String, usize, usize, Option<Outcome>)>,
+    pub edges: Vec<(usize, usize)>,
+    pub taken: Vec<(usize, usize)>,
+    pub recommended: Vec<(usize, usize)>,
+}
+
+pub struct View {
+    pub title: String,
+    pub warning: Option<String>,
+    pub steps: Vec<StepView>,
+    pub index: usize,
+    pub band: Option<Band>,
+    pub overall: Option<f64>,
+    /// (principle name, rating, colour)
+    pub ratings: Vec<(String, f64, egui::Color32)>,
+    pub ending: Option<String>,
+    pub takeaways: Vec<String>,
+    pub graph: Option<Graph>,
+    pub draft: Reflection,
+    pub notice: Option<String>,
+}
+
+fn ui(
+    mut contexts: EguiContexts,
+    mut actions: MessageWriter<UiAction>,
+    debrief: Res<Debrief>,
+    library: Res<GameLibrary>,
+    engine: Res<Engine>,
+) -> Result {
+    let Some(open) = &debrief.open else {
+        actions.write(UiAction::Go(Screen::Records));
+        return Ok(());
+    };
+    let replay = &open.replay;
+    let colour = |p: &str| engine.principle(p).map_or(egui::Color32::GRAY, |p| hex_colour(&p.colour));
+    let steps = replay
+        .steps
+        .iter()
+        .map(|step| StepView {
+            speaker: step.speaker.as_ref().map(|(name, role)| format!("{name}, {role}")),
+            text: step.text.clone(),
+            prompt: step.prompt.clone(),
+            options: step
+                .options
+                .iter()
+                .map(|o| OptionView {
+                    text: if o.text.is_empty() {
+                        format!("(choice \"{}\", no longer in the scenario)", o.id)
+                    } else {
+                        o.text.clone()
+                    },
+                    taken: o.taken,
+                    changes: o
+                        .scores
+                        .iter()
+                        .map(|(p, s)| (engine.principle_name(p).to_owned(), *s, colour(p)))
+                        .collect(),
+                    feedback: o.feedback.clone(),
+                    red_flag: o.red_flag.clone(),
+                    leads_to: match &o.leads_to {
+                        LeadsTo::Scene { opening, .. } => format!("Led on to: {opening}"),
+                        LeadsTo::Ending { title, .. } => format!("Led to the ending “{title}”"),
+                        LeadsTo::Unknown { .. } => "Where it led is no longer in the scenario".to_owned(),
+                    },
+                })
+                .collect(),
+        })
+        .collect();
+    let result = replay.record.result.as_ref();
+    let scenario = library.get(&replay.record.scenario).map(|l| l.scenario.clone());
+    let view = View {
+        title: replay.record.scenario_title.clone(),
+        warning: replay.warning.clone(),
+        steps,
+        index: open.index,
+        band: result.map(|r| r.band),
+        overall: result.and_then(|r| r.overall),
+        ratings: result
+            .map(|r| {
+                r.ratings
+                    .iter()
+                    .map(|x| (engine.principle_name(&x.principle).to_owned(), x.rating, colour(&x.principle)))
+                    .collect()
+            })
+            .unwrap_or_default(),
+        ending: replay.ending.as_ref().map(|e| format!("{}: {}", e.title, e.text)),
+        takeaways: replay.ending.as_ref().map(|e| e.takeaways.clone()).unwrap_or_default(),
+        graph: scenario.map(|s| graph(&s, &replay.path_nodes(), &replay.recommended)),
+        draft: open.draft.clone(),
+        notice: open.notice.clone(),
+    };
+    draw(&mut contexts, &mut actions, |ui| body(ui, &view))
+}
+
+/// Lays the scenario out in columns by depth from the start.
+fn graph(scenario: &Scenario, taken: &[&str], recommended: &[(String, String)]) -> Graph {
+    let n = scenario.nodes.len();
+    let targets = |i: usize| -> Vec<usize> {
+        match scenario.nodes.at(i).1 {
+            Node::Scene(scene) => scene.choices.iter().filter_map(|c| scenario.nodes.position(&c.goto)).collect(),
+            Node::Ending(_) => Vec::new(),
+        }
+    };
+    // Longest distance from the start, relaxed in passes (scenarios are small and acyclic).
+    let mut depth = vec![usize::MAX; n];
+    if let Some(start) = scenario.nodes.position(&scenario.start) {
+        depth[start] = 0;
+    }
+    for _ in 0..n {
+        let mut changed = false;
+        for i in 0..n {
+            if depth[i] == usize::MAX {
+                continue;
+            }
+            for t in targets(i) {
+                if depth[t] == usize::MAX || depth[t] < depth[i] + 1 {
+                    depth[t] = depth[i] + 1;
+                    changed = true;
+                }
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+    let mut rows = std::collections::HashMap::new();
+    let nodes = (0..n)
+        .map(|i| {
+            let (id, node) = scenario.nodes.at(i);
+            let column = if depth[i] == usize::MAX { 0 } else { depth[i] };
+            let row = rows.entry(column).or_insert(0usize);
+            *row += 1;
+            let outcome = match node {
+                Node::Ending(e) => Some(e.outcome),
+                Node::Scene(_) => None,
+            };
+            (id.to_owned(), column, *row - 1, outcome)
+        })
+        .collect();
+    let mut edges: Vec<(usize, usize)> = (0..n).flat_map(|i| targets(i).into_iter().map(move |t| (i, t))).collect();
+    edges.sort_unstable();
+    edges.dedup();
+    let index = |id: &str| scenario.nodes.position(id);
+    let pairs = |ids: Vec<&str>| -> Vec<(usize, usize)> {
+        ids.windows(2).filter_map(|w| Some((index(w[0])?, index(w[1])?))).collect()
+    };
+    let mut recommended_nodes: Vec<&str> = recommended.iter().map(|(n, _)| n.as_str()).collect();
+    if let Some((node, choice)) = recommended.last()
+        && let Some(Node::Scene(scene)) = scenario.node(node)
+        && let Some(c) = scene.choices.iter().find(|c| &c.id == choice)
+    {
+        recommended_nodes.push(&c.goto);
+    }
+    Graph { nodes, edges, taken: pairs(taken.to_vec()), recommended: pairs(recommended_nodes) }
+}
+
+pub fn body(ui: &mut egui::Ui, view: &View) -> Option<UiAction> {
+    let palette = Palette::current(ui.ctx());
+    let mut action = None;
+    let last = view.steps.len();
+    ui.horizontal(|ui| {
+        if button(ui, "‹ Your plays").clicked() {
+            action = Some(UiAction::Go(Screen::Records));
+        }
+        let place =
+            if view.index < last { format!("decision {} of {last}", view.index + 1) } else { "the end".to_owned() };
+        ui.label(egui::RichText::new(format!("Replay: {} · {place}", view.title)).size(20.0).color(palette.muted));
+    });
+    if let Some(warning) = &view.warning {
+        ui.label(egui::RichText::new(warning).color(palette.warning));
+    }
+    ui.horizontal(|ui| {
+        let back = ui.add_enabled(view.index > 0, egui::Button::new("‹ Previous"));
+        focus_ring(ui, &back);
+        if back.clicked() {
+            action = Some(UiAction::Step(view.index - 1));
+        }
+        let next = ui.add_enabled(view.index < last, egui::Button::new("Next ›"));
+        focus_ring(ui, &next);
+        if next.clicked() {
+            action = Some(UiAction::Step(view.index + 1));
+        }
+        ui.label(
+            egui::RichText::new(
+                "Page Down or the right arrow for the next, Page Up or the left arrow for the previous",
+            )
+            .small()
+            .color(palette.muted),
+        );
+    });
+    ui.add_space(6.0);
+    match view.steps.get(view.index) {
+        Some(step) => step_ui(ui, step, palette),
+        None => {
+            if let Some(reflect) = end_ui(ui, view, palette) {
+                action = Some(reflect);
+            }
+        }
+    }
+    let typing = ui.ctx().egui_wants_keyboard_input() && view.index == last;
+    if !typing {
+        if (pressed(ui, egui::Key::PageDown) || pressed(ui, egui::Key::ArrowRight)) && view.index < last {
+            action = Some(UiAction::Step(view.index + 1));
+        }
+        if (pressed(ui, egui::Key::PageUp) || pressed(ui, egui::Key::ArrowLeft)) && view.index > 0 {
+            action = Some(UiAction::Step(view.index - 1));
+        }
+        if pressed(ui, egui::Key::Escape) {
+            action = Some(UiAction::Go(Screen::Records));
+        }
+    }
+    action
+}
+
+fn step_ui(ui: &mut egui::Ui, step: &StepView, palette: Palette) {
+    if let Some(speaker) = &step.speaker {
+        ui.label(egui::RichText::new(speaker).strong());
+    }
+    ui.label(egui::RichText::new(&step.text).size(19.0));
+    ui.label(egui::RichText::new(&step.prompt).strong().color(palette.accent));
+    for (i, option) in step.options.iter().enumerate() {
+        let stroke =
+            if option.taken { egui::Stroke::new(3.0, palette.accent) } else { egui::Stroke::new(1.0, palette.muted) };
+        egui::Frame::new().fill(palette.panel).stroke(stroke).corner_radius(10.0).inner_margin(12).show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            let heading = if option.taken {
+                format!("{}. {} (the choice taken)", i + 1, option.text)
+            } else {
+                format!("{}. {}", i + 1, option.text)
+            };
+            ui.label(egui::RichText::new(heading).strong());
+            ui.horizontal_wrapped(|ui| {
+                for (name, change, colour) in &option.changes {
+                    chip(ui, &format!("{}{} {name}", if *change < 0 { "−" } else { "+" }, change.abs()), *colour);
+                }
+            });
+            if let Some(line) = &option.red_flag {
+                ui.label(egui::RichText::new(format!("Red flag: {line}")).color(palette.danger).strong());
+            }
+            if let Some(feedback) = &option.feedback {
+                ui.label(feedback);
+            }
+            ui.label(egui::RichText::new(&option.leads_to).small().color(palette.muted));
+        });
+    }
+}
+
+fn end_ui(ui: &mut egui::Ui, view: &View, palette: Palette) -> Option<UiAction> {
+    let mut action = None;
+    match view.band {
+        Some(band) => {
+            let overall = view.overall.map(|o| format!(" · {o:.0} out of 100")).unwrap_or_default();
+            ui.label(
+                egui::RichText::new(format!("{band}{overall}")).size(32.0).strong().color(band_colour(band, palette)),
+            );
+        }
+        None => {
+            ui.label(egui::RichText::new("Stopped part-way").size(28.0).strong());
+        }
+    }
+    if let Some(ending) = &view.ending {
+        ui.label(ending);
+    }
+    for (name, rating, colour) in &view.ratings {
+        rating_bar(ui, name, *rating, *colour);
+    }
+    if let Some(graph) = &view.graph {
+        ui.add_space(6.0);
+        ui.label(egui::RichText::new("Your path (solid) and the recommended path (dashed)").strong());
+        graph_ui(ui, graph, palette);
+    }
+    if !view.takeaways.is_empty() {
+        ui.label(egui::RichText::new("To take away").strong());
+        for takeaway in &view.takeaways {
+            ui.label(format!("• {takeaway}"));
+        }
+    }
+    ui.add_space(8.0);
+    callout(ui, palette.accent, |ui| {
+        ui.label(egui::RichText::new("Reflect").size(22.0).strong());
+        ui.label(egui::RichText::new(&view.draft.prompt).italics());
+        let mut draft = view.draft.clone();
+        for (label, text) in [
+            ("What went well", &mut draft.went_well),
+            ("What would you do differently", &mut draft.do_differently),
+            ("One thing to take into practice", &mut draft.into_practice),
+        ] {
+            ui.label(egui::RichText::new(label).strong());
+            let response =
+                ui.add(egui::TextEdit::multiline(text).desired_rows(2).desired_width(f32::INFINITY).hint_text(label));
+            focus_ring(ui, &response);
+        }
+        if draft != view.draft {
+            action = Some(UiAction::Draft(draft.clone()));
+        }
+        ui.horizontal(|ui| {
+            if button(ui, "Save reflection").clicked() {
+                action = Some(UiAction::Reflect(draft.clone()));
+            }
+            if button(ui, "Export report").clicked() {
+                action = Some(UiAction::Export);
+            }
+        });
+        if let Some(notice) = &view.notice {
+            ui.label(notice);
+        }
+    });
+    action
+}
+
+/// Boxes and arrows: every choice faint, the path taken solid, the recommended dashed.
+fn graph_ui(ui: &mut egui::Ui, graph: &Graph, palette: Palette) {
+    let columns = graph.nodes.iter().map(|n| n.1).max().unwrap_or(0) + 1;
+    let rows = graph.nodes.iter().map(|n| n.2).max().unwrap_or(0) + 1;
+    let width = ui.available_width();
+    let cell = egui::vec2(width / columns as f32, 46.0);
+    let (rect, response) = ui.allocate_exact_size(egui::vec2(width, cell.y * rows as f32), egui::Sense::hover());
+    response.widget_info(|| {
+        egui::WidgetInfo::labeled(egui::WidgetType::Image, true, "The path taken and the recommended path")
+    });
+    let painter = ui.painter_at(rect);
+    let centre = |i: usize| {
+        let (_, column, row, _) = &graph.nodes[i];
+        rect.min + egui::vec2(cell.x * (*column as f32 + 0.5), cell.y * (*row as f32 + 0.5))
+    };
+    let arrow = |from: usize, to: usize, stroke: egui::Stroke, dashed: bool, offset: f32| {
+        let (a, b) = (centre(from) + egui::vec2(0.0, offset), centre(to) + egui::vec2(0.0, offset));
+        let direction = (b - a).normalized();
+        let (a, b) = (a + direction * 40.0, b - direction * 40.0);
+        if dashed {
+            painter.extend(egui::Shape::dashed_line(&[a, b], stroke, 6.0, 4.0));
+        } else {
+            painter.line_segment([a, b], stroke);
+        }
+        let side = egui::vec2(-direction.y, direction.x) * 4.0;
+        painter.add(egui::Shape::convex_polygon(
+            vec![b, b - direction * 8.0 + side, b - direction * 8.0 - side],
+            stroke.color,
+            egui::Stroke::NONE,
+        ));
+    };
+    for &(from, to) in &graph.edges {
+        arrow(from, to, egui::Stroke::new(1.0, palette.muted.gamma_multiply(0.4)), false, 0.0);
+    }
+    for &(from, to) in &graph.recommended {
+        arrow(from, to, egui::Stroke::new(2.0, palette.good), true, 4.0);
+    }
+    for &(from, to) in &graph.taken {
+        arrow(from, to, egui::Stroke::new(3.0, palette.accent), false, -3.0);
+    }
+    for (i, (label, _, _, outcome)) in graph.nodes.iter().enumerate() {
+        let fill = match outcome {
+            Some(Outcome::Good) => palette.good.gamma_multiply(0.25),
+            Some(Outcome::Mixed) => palette.warning.gamma_multiply(0.25),
+            Some(Outcome::Poor) => palette.danger.gamma_multiply(0.25),
+            None => palette.panel,
+        };
+        let on_path = graph.taken.iter().any(|&(a, b)| a == i || b == i);
+        let box_rect = egui::Rect::from_center_size(centre(i), egui::vec2((cell.x - 12.0).min(150.0), 30.0));
+        let stroke =
+            egui::Stroke::new(if on_path { 2.5 } else { 1.0 }, if on_path { palette.accent } else { palette.muted });
+        painter.rect(box_rect, 6.0, fill, stroke, egui::StrokeKind::Inside);
+        let text = boundaries::scenario::graph::shorten(label, ((box_rect.width() / 8.0) as usize).max(4));
+        painter.text(
+            box_rect.center(),
+            egui::Align2::CENTER_CENTER,
+            text,
+            egui::FontId::proportional(13.0),
+            palette.text,
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use egui_kittest::kittest::Queryable;
+
+    use super::*;
+
+    fn view(index: usize) -> View {
+        let option = |text: &str, taken| OptionView {
+            text: text.into(),
+            taken,
+            changes: vec![("Safeguarding".into(), if taken { 2 } else { -3 }, egui::Color32::RED)],
+            feedback: Some(format!("Feedback on {text}.")),
+            red_flag: (!taken).then(|| "Keeping it secret".into()),
+            leads_to: "Led to the ending “A secret kept”".into(),
+        };
+        View {
+            title: "A gift at the door".into(),
+            warning: None,
+            steps: vec![
+                StepView {
+                    speaker: Some("Ada, Person you support".into()),
+                    text: "An envelope.".into(),
+                    prompt: "What do you do?".into(),
+                    options: vec![option("Take it", false), option("Decline", true)],
+                },
+                StepView {
+                    speaker: None,
+                    text: "Later.".into(),
+                    prompt: "Now?".into(),
+                    options: vec![option("Tell Sam", true)],
+                },
+            ],
+            index,
+            band: Some(Band::Sound),
+            overall: Some(70.0),
+            ratings: vec![("Safeguarding".into(), 70.0, egui::Color32::RED)],
+            ending: Some("Handed in: it was put right.".into()),
+            takeaways: vec![],
+            graph: Some(Graph {
+                nodes: vec![("door".into(), 0, 0, None), ("good".into(), 1, 0, Some(Outcome::Good))],
+                edges: vec![(0, 1)],
+                taken: vec![(0, 1)],
+                recommended: vec![(0, 1)],
+            }),
+            draft: Reflection { prompt: "Safeguarding: who would you tell?".into(), ..Default::default() },
+            notice: None,
+        }
+    }
+
+    #[test]
+    fn a_decision_shows_every_option_with_the_taken_one_marked() {
+        let view = view(0);
+        let harness = crate::game::screens::harness(|ui| body(ui, &view));
+        harness.get_by_label("2. Decline (the choice taken)");
+        harness.get_by_label("1. Take it");
+        harness.get_by_label("Red flag: Keeping it secret");
+        harness.get_by_label("Feedback on Take it.");
+        harness.get_all_by_label("Led to the ending “A secret kept”").next().expect("where it led");
+    }
+
+    #[test]
+    fn page_down_and_page_up_step_through() {
+        let view = view(1);
+        let mut harness = crate::game::screens::harness(|ui| body(ui, &view));
+        harness.key_press(egui::Key::PageDown);
+        harness.run();
+        assert_eq!(harness.state(), &Some(UiAction::Step(2)));
+        let mut harness = crate::game::screens::harness(|ui| body(ui, &view));
+        harness.key_press(egui::Key::PageUp);
+        harness.run();
+        assert_eq!(harness.state(), &Some(UiAction::Step(0)));
+    }
+
+    #[test]
+    fn the_end_shows_the_result_the_paths_and_a_reflection_to_save() {
+        let view = view(2);
+        let mut harness = crate::game::screens::harness(|ui| body(ui, &view));
+        harness.get_by_label("Sound · 70 out of 100");
+        harness.get_by_label("The path taken and the recommended path");
+        harness.get_by_label("Safeguarding: who would you tell?");
+        harness.get_by_label("Save reflection").click();
+        harness.run();
+        assert_eq!(harness.state(), &Some(UiAction::Reflect(view.draft.clone())));
+    }
+}
