@@ -20,7 +20,7 @@ fn scenario(text: &str) -> Arc<Scenario> {
 
 /// A finished play of `scenario` along `choices`, with fixed times so reports are stable.
 fn played(scenario: &Arc<Scenario>, choices: &[&str], player: Option<&str>) -> Record {
-    let options = PlayOptions { seed: 7, in_order: false, player: player.map(str::to_owned) };
+    let options = PlayOptions { seed: 7, player: player.map(str::to_owned), ..PlayOptions::default() };
     let mut play = Playthrough::start(scenario.clone(), options).unwrap();
     for choice in choices {
         play.choose(choice, Some(3)).unwrap();

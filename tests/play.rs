@@ -36,7 +36,7 @@ fn the_same_seed_gives_the_same_order_and_seeds_vary_it() {
 
 #[test]
 fn in_order_shows_choices_as_written() {
-    let play = Playthrough::start(base(), PlayOptions { seed: 7, in_order: true, player: None }).unwrap();
+    let play = Playthrough::start(base(), PlayOptions { seed: 7, in_order: true, ..PlayOptions::default() }).unwrap();
     assert_eq!(offered_ids(&play), ["kind", "risky"]);
 }
 
@@ -91,7 +91,8 @@ fn a_choice_not_on_offer_is_refused_with_what_is() {
 fn records_of_finished_and_abandoned_plays() {
     let catalogues = catalogues();
     let mut play =
-        Playthrough::start(base(), PlayOptions { seed: 9, in_order: false, player: Some("Sam".into()) }).unwrap();
+        Playthrough::start(base(), PlayOptions { seed: 9, player: Some("Sam".into()), ..PlayOptions::default() })
+            .unwrap();
     play.choose("risky", None).unwrap();
     let abandoned = play.record(&catalogues);
     assert!(!abandoned.is_finished());

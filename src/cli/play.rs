@@ -32,6 +32,7 @@ pub fn run(library: &Library, catalogues: &Catalogues, id: &str, options: Option
             seed: options.seed.unwrap_or_else(rand::random),
             in_order: options.in_order,
             player: options.name.filter(|n| !n.trim().is_empty()),
+            group: None,
         };
         let play = match Playthrough::start(loaded.scenario.clone(), play_options) {
             Ok(play) => play,

@@ -56,7 +56,7 @@ pub fn list(library: &Library, scenario: Option<&str>, name: Option<&str>) -> Ex
         table.add_row(vec![
             when(record),
             record.scenario_title.clone(),
-            record.player.clone().unwrap_or_else(|| "-".into()),
+            record.who().unwrap_or_else(|| "-".into()),
             record.result.as_ref().map_or("-".into(), |r| r.band.to_string()),
             status,
             file,

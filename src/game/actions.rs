@@ -56,6 +56,8 @@ pub enum UiAction {
     Reflect(Reflection),
     /// Write the replayed play's report.
     Export,
+    /// Carry on the replayed play, which was left part-way.
+    Resume,
     Quit,
 }
 
@@ -121,6 +123,22 @@ fn apply(
             }
             UiAction::Reflect(reflection) => debrief.reflect(reflection.clone()),
             UiAction::Export => debrief.export(&engine),
+            UiAction::Resume => {
+                let Some(open) = &debrief.open else { continue };
+                let record = &open.replay.record;
+                let Some(loaded) = library.get(&record.scenario) else { continue };
+                match session.resume(loaded.scenario.clone(), record, &settings.settings) {
+                    Ok(()) => {
+                        selected.0 = Some(record.scenario.clone());
+                        next.set(Screen::Play);
+                    }
+                    Err(e) => {
+                        if let Some(open) = &mut debrief.open {
+                            open.notice = Some(e);
+                        }
+                    }
+                }
+            }
             UiAction::Quit => {
                 exit.write(AppExit::Success);
             }

@@ -47,7 +47,8 @@ pub struct Session {
 impl Session {
     /// Starts a new play with a fresh seed.
     pub fn start(&mut self, scenario: Arc<Scenario>, settings: &Settings) {
-        let options = PlayOptions { seed: rand::random(), in_order: !settings.shuffle, player: settings.player() };
+        let options =
+            PlayOptions { seed: rand::random(), in_order: !settings.shuffle, player: settings.player(), group: None };
         self.current = Playthrough::start(scenario, options).ok().map(|play| Play {
             play,
             phase: Phase::Choosing,
@@ -55,6 +56,24 @@ impl Session {
             ask_confidence: settings.ask_confidence,
             save_error: None,
         });
+    }
+
+    /// Carries on a play that was left part-way, from its record.
+    pub fn resume(
+        &mut self,
+        scenario: Arc<Scenario>,
+        record: &boundaries::play::Record,
+        settings: &Settings,
+    ) -> Result<(), String> {
+        let play = Playthrough::resume(scenario, record).map_err(|e| e.to_string())?;
+        self.current = Some(Play {
+            play,
+            phase: Phase::Choosing,
+            feedback: settings.feedback,
+            ask_confidence: settings.ask_confidence,
+            save_error: None,
+        });
+        Ok(())
     }
 
     /// The player picks a choice: ask for confidence first if the setting is on.

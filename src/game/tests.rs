@@ -247,3 +247,21 @@ fn after_a_play_the_player_replays_reflects_and_exports() {
     let debrief = app.world().resource::<Debrief>();
     assert_eq!(debrief.records.len(), 1, "the browser lists the play");
 }
+
+#[test]
+fn a_play_left_part_way_can_be_carried_on_from_its_replay() {
+    use super::debrief::Debrief;
+
+    let data = tempfile::tempdir().unwrap();
+    let mut app = app(data.path());
+    act(&mut app, &[UiAction::Open("base".into()), UiAction::Start, UiAction::Choose("kind".into()), UiAction::Leave]);
+    act(&mut app, &[UiAction::Go(Screen::Records)]);
+    let path = app.world().resource::<Debrief>().records[0].0.clone();
+    act(&mut app, &[UiAction::Replay(path), UiAction::Resume]);
+    assert_eq!(screen(&app), Screen::Play);
+    act(&mut app, &[UiAction::Choose("fine".into()), UiAction::Continue, UiAction::Continue]);
+    assert_eq!(screen(&app), Screen::Result);
+    let records = RecordStore::at(data.path().join("records")).list().unwrap();
+    assert_eq!(records.len(), 1, "the same record is carried on, not a new one");
+    assert_eq!(records[0].1.as_ref().unwrap().ending.as_deref(), Some("good"));
+}

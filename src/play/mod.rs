@@ -1,5 +1,6 @@
 //! Playing a scenario: the play-through state machine, its records and where they are kept.
 
+pub mod group;
 pub mod playthrough;
 pub mod progress;
 pub mod record;

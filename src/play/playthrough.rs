@@ -23,6 +23,8 @@ pub struct PlayOptions {
     /// Show choices in file order instead of shuffled.
     pub in_order: bool,
     pub player: Option<String>,
+    /// For a group session: how many people are present.
+    pub group: Option<u32>,
 }
 
 #[derive(Debug, Clone, thiserror::Error, PartialEq, Eq)]
@@ -33,6 +35,8 @@ pub enum PlayError {
     NotOffered { choice: String, offered: Vec<String> },
     #[error("the scenario has no node \"{0}\"")]
     MissingNode(String),
+    #[error("the scenario has changed at \"{0}\" since this play, so it cannot be resumed")]
+    Diverged(String),
 }
 
 /// Where the play is now.
@@ -118,6 +122,43 @@ impl Playthrough {
     /// Takes the offered choice with this id. `confidence` (1–5) is how sure the
     /// player said they were, if asked. Returns the choice, for its feedback.
     pub fn choose(&mut self, choice_id: &str, confidence: Option<u8>) -> Result<&Choice, PlayError> {
+        self.take(choice_id, confidence, None)
+    }
+
+    /// Takes a choice for a group, keeping the show of hands (counts in the order
+    /// the choices are shown).
+    pub fn choose_for_group(&mut self, choice_id: &str, votes: Vec<u32>) -> Result<&Choice, PlayError> {
+        self.take(choice_id, None, Some(votes))
+    }
+
+    /// Picks up a play from its record (an abandoned one, say): the same seed shows
+    /// the same choices, and the recorded decisions are taken again.
+    pub fn resume(scenario: Arc<Scenario>, record: &Record) -> Result<Playthrough, PlayError> {
+        let options = PlayOptions {
+            seed: record.seed,
+            in_order: record.in_order,
+            player: record.player.clone(),
+            group: record.group,
+        };
+        let mut play = Playthrough::start(scenario, options)?;
+        play.started = record.started;
+        for decision in &record.decisions {
+            let offered = match play.current() {
+                Current::Scene { offered, .. } => offered.iter().map(|c| c.id.clone()).collect::<Vec<_>>(),
+                Current::Ending { .. } => Vec::new(),
+            };
+            if offered != decision.offered {
+                return Err(PlayError::Diverged(decision.node.clone()));
+            }
+            play.take(&decision.chosen, decision.confidence, decision.votes.clone())?;
+            if let Some(last) = play.decisions.last_mut() {
+                last.millis = decision.millis;
+            }
+        }
+        Ok(play)
+    }
+
+    fn take(&mut self, choice_id: &str, confidence: Option<u8>, votes: Option<Vec<u32>>) -> Result<&Choice, PlayError> {
         let Current::Scene { id, scene, offered } = self.current() else {
             return Err(PlayError::Ended);
         };
@@ -134,6 +175,7 @@ impl Playthrough {
             chosen: choice.id.clone(),
             millis: self.shown_at.elapsed().as_millis().try_into().unwrap_or(u64::MAX),
             confidence,
+            votes,
         };
         let (goto, sets) = (choice.goto.clone(), choice.sets.clone());
         self.decisions.push(decision);
@@ -195,6 +237,7 @@ impl Playthrough {
             seed: self.options.seed,
             in_order: self.options.in_order,
             player: self.options.player.clone(),
+            group: self.options.group,
             decisions: self.decisions.clone(),
             result: ending.is_some().then(|| self.assessment(catalogues)),
             ending,

@@ -26,6 +26,9 @@ pub struct Record {
     pub in_order: bool,
     #[serde(default)]
     pub player: Option<String>,
+    /// For a group session: how many people were present.
+    #[serde(default)]
+    pub group: Option<u32>,
     pub decisions: Vec<Decision>,
     /// The ending reached; none for an abandoned play.
     #[serde(default)]
@@ -68,6 +71,9 @@ pub struct Decision {
     /// How confident the player said they were, 1 (guessing) to 5 (sure), if asked.
     #[serde(default)]
     pub confidence: Option<u8>,
+    /// In a group session, the show of hands: a count per choice, in the order offered.
+    #[serde(default)]
+    pub votes: Option<Vec<u32>>,
 }
 
 impl Record {
@@ -75,6 +81,15 @@ impl Record {
 
     pub fn is_finished(&self) -> bool {
         self.ending.is_some()
+    }
+
+    /// Who played: the player's name, "group of N", or none.
+    pub fn who(&self) -> Option<String> {
+        match (self.group, &self.player) {
+            (Some(n), _) => Some(format!("group of {n}")),
+            (None, Some(name)) => Some(name.clone()),
+            (None, None) => None,
+        }
     }
 
     /// A warning if the scenario has changed since this play (or is another one).

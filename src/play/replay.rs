@@ -41,6 +41,8 @@ pub struct ReplayOption {
     pub red_flag: Option<String>,
     pub leads_to: LeadsTo,
     pub taken: bool,
+    /// In a group session, the hands raised for it.
+    pub votes: Option<u32>,
 }
 
 /// One decision as it was shown.
@@ -103,7 +105,12 @@ impl Replay {
                     speaker: None,
                     text: String::new(),
                     prompt: String::new(),
-                    options: d.offered.iter().map(|id| unknown_option(id, &d.chosen, &d.node)).collect(),
+                    options: d
+                        .offered
+                        .iter()
+                        .enumerate()
+                        .map(|(i, id)| unknown_option(id, &d.chosen, &d.node, votes(d, i)))
+                        .collect(),
                     seconds: d.millis as f64 / 1000.0,
                     confidence: d.confidence,
                 })
@@ -147,7 +154,8 @@ fn step(scenario: &Scenario, i: usize, decision: &super::record::Decision) -> Re
     let options = decision
         .offered
         .iter()
-        .map(|id| match scene.and_then(|s| s.choices.iter().find(|c| &c.id == id)) {
+        .enumerate()
+        .map(|(i, id)| match scene.and_then(|s| s.choices.iter().find(|c| &c.id == id)) {
             Some(choice) => ReplayOption {
                 id: id.clone(),
                 text: choice.text.clone(),
@@ -157,8 +165,9 @@ fn step(scenario: &Scenario, i: usize, decision: &super::record::Decision) -> Re
                 red_flag: choice.red_flag.clone(),
                 leads_to: leads_to(scenario, &choice.goto),
                 taken: *id == decision.chosen,
+                votes: votes(decision, i),
             },
-            None => unknown_option(id, &decision.chosen, &decision.node),
+            None => unknown_option(id, &decision.chosen, &decision.node, votes(decision, i)),
         })
         .collect();
     ReplayStep {
@@ -186,7 +195,12 @@ fn leads_to(scenario: &Scenario, node: &str) -> LeadsTo {
     }
 }
 
-fn unknown_option(id: &str, chosen: &str, node: &str) -> ReplayOption {
+/// The hands raised for the `i`th choice offered, in a group session.
+fn votes(decision: &super::record::Decision, i: usize) -> Option<u32> {
+    decision.votes.as_ref().and_then(|v| v.get(i).copied())
+}
+
+fn unknown_option(id: &str, chosen: &str, node: &str, votes: Option<u32>) -> ReplayOption {
     ReplayOption {
         id: id.to_owned(),
         text: String::new(),
@@ -196,5 +210,6 @@ fn unknown_option(id: &str, chosen: &str, node: &str) -> ReplayOption {
         red_flag: None,
         leads_to: LeadsTo::Unknown { node: node.to_owned() },
         taken: id == chosen,
+        votes,
     }
 }

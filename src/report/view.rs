@@ -55,6 +55,7 @@ struct StepView {
 #[derive(Serialize)]
 struct OptionView {
     text: String,
+    votes: Option<u32>,
     changes: String,
     feedback: Option<String>,
     guide: String,
@@ -113,6 +114,7 @@ impl ReportView {
             } else {
                 o.text.clone()
             },
+            votes: o.votes,
             changes: o
                 .scores
                 .iter()
@@ -139,7 +141,7 @@ impl ReportView {
             title: record.scenario_title.clone(),
             scenario: record.scenario.clone(),
             date: record.started.to_zoned_datetime(zone.clone()).strftime("%-d %B %Y, %H:%M").to_string(),
-            player: record.player.clone(),
+            player: record.who(),
             finished: record.is_finished(),
             warning: replay.warning.clone(),
             band: result.map(|r| r.band.to_string()),

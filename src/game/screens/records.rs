@@ -74,7 +74,7 @@ fn ui(
                     .strftime("%-d %b %Y, %H:%M")
                     .to_string(),
                 title: record.scenario_title.clone(),
-                player: record.player.clone().unwrap_or_default(),
+                player: record.who().unwrap_or_default(),
                 band: record.result.as_ref().map(|r| r.band),
                 finished: record.is_finished(),
                 changed: library.get(&record.scenario).is_none_or(|l| record.changed_since(&l.scenario).is_some()),

@@ -26,6 +26,8 @@ pub fn plugin(app: &mut App) {
 pub struct OptionView {
     pub text: String,
     pub taken: bool,
+    /// In a group session, the hands raised for it.
+    pub votes: Option<u32>,
     /// (principle name, change, colour)
     pub changes: Vec<(String, i64, egui::Color32)>,
     pub feedback: Option<String>,
@@ -63,6 +65,8 @@ pub struct View {
     pub graph: Option<Graph>,
     pub draft: Reflection,
     pub notice: Option<String>,
+    /// Whether the play was left part-way and can be carried on.
+    pub can_resume: bool,
 }
 
 fn ui(
@@ -95,6 +99,7 @@ fn ui(
                         o.text.clone()
                     },
                     taken: o.taken,
+                    votes: o.votes,
                     changes: o
                         .scores
                         .iter()
@@ -133,6 +138,7 @@ fn ui(
         graph: scenario.map(|s| graph(&s, &replay.path_nodes(), &replay.recommended)),
         draft: open.draft.clone(),
         notice: open.notice.clone(),
+        can_resume: !replay.record.is_finished() && replay.record.group.is_none() && replay.warning.is_none(),
     };
     draw(&mut contexts, &mut actions, |ui| body(ui, &view))
 }
@@ -268,11 +274,10 @@ fn step_ui(ui: &mut egui::Ui, step: &StepView, palette: Palette) {
             if option.taken { egui::Stroke::new(3.0, palette.accent) } else { egui::Stroke::new(1.0, palette.muted) };
         egui::Frame::new().fill(palette.panel).stroke(stroke).corner_radius(10.0).inner_margin(12).show(ui, |ui| {
             ui.set_width(ui.available_width());
-            let heading = if option.taken {
-                format!("{}. {} (the choice taken)", i + 1, option.text)
-            } else {
-                format!("{}. {}", i + 1, option.text)
-            };
+            let votes =
+                option.votes.map(|v| format!(" · {v} vote{}", if v == 1 { "" } else { "s" })).unwrap_or_default();
+            let taken = if option.taken { " (the choice taken)" } else { "" };
+            let heading = format!("{}. {}{taken}{votes}", i + 1, option.text);
             ui.label(egui::RichText::new(heading).strong());
             ui.horizontal_wrapped(|ui| {
                 for (name, change, colour) in &option.changes {
@@ -305,6 +310,9 @@ fn end_ui(ui: &mut egui::Ui, view: &View, palette: Palette) -> Option<UiAction> 
     }
     if let Some(ending) = &view.ending {
         ui.label(ending);
+    }
+    if view.can_resume && button(ui, "Carry on from where you stopped").clicked() {
+        action = Some(UiAction::Resume);
     }
     for (name, rating, colour) in &view.ratings {
         rating_bar(ui, name, *rating, *colour);
@@ -426,6 +434,7 @@ mod tests {
         let option = |text: &str, taken| OptionView {
             text: text.into(),
             taken,
+            votes: None,
             changes: vec![("Safeguarding".into(), if taken { 2 } else { -3 }, egui::Color32::RED)],
             feedback: Some(format!("Feedback on {text}.")),
             red_flag: (!taken).then(|| "Keeping it secret".into()),
@@ -462,6 +471,7 @@ mod tests {
             }),
             draft: Reflection { prompt: "Safeguarding: who would you tell?".into(), ..Default::default() },
             notice: None,
+            can_resume: false,
         }
     }
 
