@@ -24,5 +24,11 @@ shot result 1280x800 --open gift-at-the-door --choose hold-for-office,tea-and-a-
 shot settings 1280x800 --screen settings
 shot replay 1280x800 --open gift-at-the-door --choose hold-for-office,tea-and-a-few,hand-in-sealed,call-chioma --screen replay
 shot records 1280x800 --screen records
+# Induction mode writes the audience window and, beside it, the presenter's.
+xvfb-run -a -s "-screen 0 3300x1200x24" target/release/boundaries --induction gift-at-the-door --present 12 \
+    --screenshot "$out/induction-discussion.png" >/dev/null 2>&1
+xvfb-run -a -s "-screen 0 3300x1200x24" target/release/boundaries --induction gift-at-the-door --present 12 \
+    --votes 5,4,2,1 --screenshot "$out/induction-reveal.png" >/dev/null 2>&1
+echo "$out/induction-*.png"
 shot play-1024x600 1024x600 --open friend-request --screen play
 shot library-4k 3840x2160 --screen library

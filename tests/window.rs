@@ -112,3 +112,28 @@ fn an_idle_game_draws_no_frames() {
     let (Some(before), Some(after)) = (before, after) else { panic!("the game never logged a frame") };
     assert!(after - before <= 1, "{} frames were drawn in 3 s with nothing happening", after - before);
 }
+
+/// Induction mode opens an audience window and a presenter window; with
+/// `--screenshot PATH` the audience goes to PATH and the presenter beside it.
+#[test]
+fn induction_mode_renders_both_windows() {
+    let dir = tempfile::tempdir().unwrap();
+    let png = dir.path().join("induction.png");
+    let output = Command::new("xvfb-run")
+        .args(["-a", "-s", "-screen 0 2600x1000x24", env!("CARGO_BIN_EXE_boundaries")])
+        .args(["--induction", "gift-at-the-door", "--present", "12", "--votes", "5,4,2,1", "--screenshot"])
+        .arg(&png)
+        .env("BOUNDARIES_DATA_DIR", dir.path().join("data"))
+        .output()
+        .expect("xvfb-run is installed");
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    for file in [png.clone(), dir.path().join("induction-presenter.png")] {
+        let decoder =
+            png::Decoder::new(std::io::BufReader::new(std::fs::File::open(&file).expect("both windows captured")));
+        let mut reader = decoder.read_info().unwrap();
+        let mut pixels = vec![0; reader.output_buffer_size().unwrap()];
+        let info = reader.next_frame(&mut pixels).unwrap();
+        pixels.truncate(info.buffer_size());
+        assert!(drawn_share(&pixels) > 0.02, "{} is blank", file.display());
+    }
+}

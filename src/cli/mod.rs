@@ -57,6 +57,18 @@ pub struct GameArgs {
     /// Write a PNG of the settled screen to this path, then exit.
     #[arg(long, value_name = "PATH")]
     pub screenshot: Option<PathBuf>,
+    /// Run a scenario for a group: a presenter window and an audience window.
+    #[arg(long, value_name = "ID", num_args = 0..=1, default_missing_value = "")]
+    pub induction: Option<String>,
+    /// With --induction: one window, the presenter panel shown or hidden with N.
+    #[arg(long)]
+    pub single_screen: bool,
+    /// With --induction: how many people are present.
+    #[arg(long, value_name = "N")]
+    pub present: Option<u32>,
+    /// With --induction: enter a show of hands at the current decision and reveal it.
+    #[arg(long, value_delimiter = ',', value_name = "N,N,...")]
+    pub votes: Vec<u32>,
     /// The window's size in pixels, such as 1024x600 (default 1280x800).
     #[arg(long, value_name = "WxH", value_parser = parse_size)]
     pub window: Option<(u32, u32)>,

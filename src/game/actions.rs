@@ -10,6 +10,11 @@ use boundaries::settings::Settings;
 
 use super::Engine;
 use super::debrief::{Debrief, RecordFilter};
+use super::induction::{Induction, open_audience_window};
+use boundaries::play::group::GroupPlay;
+
+/// How many people a group session assumes are present until the trainer says.
+const DEFAULT_PRESENT: u32 = 10;
 use super::library::GameLibrary;
 use super::records::BestBands;
 use super::screens::{LibraryFilter, Screen, Selected};
@@ -58,6 +63,11 @@ pub enum UiAction {
     Export,
     /// Carry on the replayed play, which was left part-way.
     Resume,
+    /// Run the selected scenario for a group; with `two_windows`, the audience gets
+    /// its own window.
+    StartGroup {
+        two_windows: bool,
+    },
     Quit,
 }
 
@@ -74,6 +84,7 @@ fn apply(
     library: Res<GameLibrary>,
     engine: Res<Engine>,
     mut exit: MessageWriter<AppExit>,
+    mut commands: Commands,
 ) {
     for action in actions.read() {
         match action {
@@ -123,10 +134,35 @@ fn apply(
             }
             UiAction::Reflect(reflection) => debrief.reflect(reflection.clone()),
             UiAction::Export => debrief.export(&engine),
+            UiAction::StartGroup { two_windows } => {
+                let Some(loaded) = selected.0.as_deref().and_then(|id| library.get(id)) else { continue };
+                match GroupPlay::start(loaded.scenario.clone(), rand::random(), DEFAULT_PRESENT) {
+                    Ok(group) => {
+                        if *two_windows {
+                            open_audience_window(&mut commands);
+                        }
+                        commands.insert_resource(Induction::new(group, *two_windows));
+                        next.set(Screen::Induction);
+                    }
+                    Err(e) => warn!("{e}"),
+                }
+            }
             UiAction::Resume => {
                 let Some(open) = &debrief.open else { continue };
                 let record = &open.replay.record;
                 let Some(loaded) = library.get(&record.scenario) else { continue };
+                if record.group.is_some() {
+                    // A group session picks up where it stopped, in two windows again.
+                    match GroupPlay::resume(loaded.scenario.clone(), record) {
+                        Ok(group) => {
+                            open_audience_window(&mut commands);
+                            commands.insert_resource(Induction::new(group, true));
+                            next.set(Screen::Induction);
+                        }
+                        Err(e) => warn!("{e}"),
+                    }
+                    continue;
+                }
                 match session.resume(loaded.scenario.clone(), record, &settings.settings) {
                     Ok(()) => {
                         selected.0 = Some(record.scenario.clone());

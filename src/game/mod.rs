@@ -10,6 +10,7 @@ mod capture;
 mod debrief;
 mod engine;
 mod idle;
+mod induction;
 mod library;
 mod records;
 mod screens;
@@ -79,6 +80,7 @@ pub fn core_plugin(app: &mut App) {
         records::plugin,
         session::plugin,
         debrief::plugin,
+        induction::plugin,
         actions::plugin,
     ));
 }

@@ -58,6 +58,13 @@ impl Tally {
         self.counts.iter().sum()
     }
 
+    /// The first of the most voted choices in the order shown (the first choice when
+    /// nobody has voted): the group's choice unless the trainer picks another.
+    pub fn leader(&self) -> usize {
+        let most = self.counts.iter().max().copied().unwrap_or(0);
+        self.counts.iter().position(|&c| c == most).unwrap_or(0)
+    }
+
     /// The single most voted choice; none on a tie or with no votes, when the
     /// trainer decides.
     pub fn majority(&self) -> Option<usize> {
@@ -109,6 +116,10 @@ impl GroupPlay {
     /// How many people are present.
     pub fn present(&self) -> u32 {
         self.play.options().group.unwrap_or(0)
+    }
+
+    pub fn set_present(&mut self, present: u32) {
+        self.play.set_group_size(present);
     }
 
     /// Moves on: discussion to voting, voting to the reveal. Does nothing once revealed

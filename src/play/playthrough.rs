@@ -96,6 +96,11 @@ impl Playthrough {
         &self.options
     }
 
+    /// Sets how many people are present, for a group session.
+    pub fn set_group_size(&mut self, present: u32) {
+        self.options.group = Some(present);
+    }
+
     pub fn current(&self) -> Current<'_> {
         let (id, node) = self.current_node();
         match node {

@@ -92,6 +92,14 @@ pub fn body(ui: &mut egui::Ui, view: &View) -> Option<UiAction> {
     if start.clicked() {
         action = Some(UiAction::Start);
     }
+    ui.horizontal(|ui| {
+        if button(ui, "Run with a group (two windows)").clicked() {
+            action = Some(UiAction::StartGroup { two_windows: true });
+        }
+        if button(ui, "Run with a group (one screen)").clicked() {
+            action = Some(UiAction::StartGroup { two_windows: false });
+        }
+    });
     if pressed(ui, egui::Key::Escape) {
         action = Some(UiAction::Go(Screen::Library));
     }

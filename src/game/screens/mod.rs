@@ -3,6 +3,7 @@
 //! egui. Bodies know nothing of Bevy, so they are tested with `egui_kittest`.
 
 mod briefing;
+mod induction;
 mod library;
 mod play;
 mod progress;
@@ -37,6 +38,7 @@ pub fn ui_plugin(app: &mut App) {
         records::plugin,
         replay::plugin,
         progress::plugin,
+        induction::plugin,
     ));
 }
 
@@ -57,6 +59,8 @@ pub enum Screen {
     Records,
     Replay,
     Progress,
+    /// A trainer running a scenario for a group.
+    Induction,
 }
 
 /// The scenario chosen in the library.
@@ -89,7 +93,7 @@ pub fn harness<'a>(
 }
 
 /// Draws a screen's body in a scrolling, centred column filling the window.
-pub fn show_screen(ctx: &egui::Context, body: impl FnOnce(&mut egui::Ui) -> Option<UiAction>) -> Option<UiAction> {
+pub fn show_screen<R>(ctx: &egui::Context, body: impl FnOnce(&mut egui::Ui) -> R) -> R {
     let mut root = egui::Ui::new(
         ctx.clone(),
         "screen".into(),

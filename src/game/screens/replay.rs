@@ -138,7 +138,7 @@ fn ui(
         graph: scenario.map(|s| graph(&s, &replay.path_nodes(), &replay.recommended)),
         draft: open.draft.clone(),
         notice: open.notice.clone(),
-        can_resume: !replay.record.is_finished() && replay.record.group.is_none() && replay.warning.is_none(),
+        can_resume: !replay.record.is_finished() && replay.warning.is_none(),
     };
     draw(&mut contexts, &mut actions, |ui| body(ui, &view))
 }
