@@ -257,14 +257,12 @@ pub fn audience(ui: &mut egui::Ui, view: &View) {
                     ui.label(egui::RichText::new(format!("{name}, {role}")).strong());
                 });
             }
+            // The dilemma alone: at this size the choices get a page of their own.
             ui.label(&scene.text);
             ui.label(egui::RichText::new(&scene.prompt).strong().color(palette.accent));
-            for (i, choice) in scene.choices.iter().enumerate() {
-                ui.label(format!("{}  {}", letter(i), choice.text));
-            }
         }
         Stage::Voting => {
-            ui.label(egui::RichText::new(format!("Show of hands: {}", scene.prompt)).strong().color(palette.accent));
+            ui.label(egui::RichText::new(format!("{} Show of hands.", scene.prompt)).strong().color(palette.accent));
             for (i, choice) in scene.choices.iter().enumerate() {
                 ui.label(format!("{}  {}", letter(i), choice.text));
             }
@@ -354,8 +352,8 @@ pub fn presenter(ui: &mut egui::Ui, view: &View) -> Option<GroupAction> {
     }
     ui.add_space(6.0);
     let stage = match view.stage {
-        Stage::Discussing => "The room is discussing.",
-        Stage::Voting => "Counting the show of hands: press a choice's number for each hand, Backspace to undo.",
+        Stage::Discussing => "The audience sees the dilemma; the room is discussing. Next, the choices and the vote.",
+        Stage::Voting => "The audience sees the choices. Count the hands: a choice's number for each hand, Backspace to undo.",
         Stage::Revealed => "Revealed. Up and down (or a number) pick the group's choice; Page Down goes with it.",
     };
     ui.label(egui::RichText::new(stage).color(palette.muted));
@@ -440,8 +438,8 @@ mod tests {
 
     #[test]
     fn scores_stay_hidden_until_the_reveal() {
-        let discussing = view(Stage::Discussing);
-        let harness = Harness::new_ui(|ui| audience(ui, &discussing));
+        let voting = view(Stage::Voting);
+        let harness = Harness::new_ui(|ui| audience(ui, &voting));
         harness.get_by_label("A  Decline warmly");
         assert!(harness.query_by_label_contains("Safeguarding").is_none());
         let revealed = view(Stage::Revealed);

@@ -36,6 +36,9 @@ pub fn body(ui: &mut egui::Ui) -> Option<UiAction> {
     if start.clicked() {
         action = Some(UiAction::Go(Screen::Library));
     }
+    if wide_button(ui, None, "Run a group session").clicked() {
+        action = Some(UiAction::Go(Screen::Library));
+    }
     if wide_button(ui, None, "Your plays").clicked() {
         action = Some(UiAction::Go(Screen::Records));
     }
