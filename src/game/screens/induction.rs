@@ -353,14 +353,17 @@ pub fn presenter(ui: &mut egui::Ui, view: &View) -> Option<GroupAction> {
     ui.add_space(6.0);
     let stage = match view.stage {
         Stage::Discussing => "The audience sees the dilemma; the room is discussing. Next, the choices and the vote.",
-        Stage::Voting => "The audience sees the choices. Count the hands: a choice's number for each hand, Backspace to undo.",
+        Stage::Voting => {
+            "The audience sees the choices. Count the hands: a choice's number for each hand, Backspace to undo."
+        }
         Stage::Revealed => "Revealed. Up and down (or a number) pick the group's choice; Page Down goes with it.",
     };
     ui.label(egui::RichText::new(stage).color(palette.muted));
     for (i, choice) in scene.choices.iter().enumerate() {
         ui.horizontal_wrapped(|ui| {
             let picked = view.picked == Some(i) && view.stage == Stage::Revealed;
-            let label = format!("{}{}  {} votes", if picked { "▶ " } else { "" }, letter(i), choice.votes);
+            let plural = if choice.votes == 1 { "" } else { "s" };
+            let label = format!("{}{}  {} vote{plural}", if picked { "▶ " } else { "" }, letter(i), choice.votes);
             if button(ui, &label).clicked() {
                 action = Some(GroupAction::Number(i));
             }
