@@ -99,6 +99,20 @@ pub fn chip(ui: &mut Ui, text: &str, colour: Color32) -> Response {
     response
 }
 
+/// How a choice moved each principle, as a wrapping row of chips: "+2 Safeguarding".
+pub fn change_chips(ui: &mut Ui, changes: &[(String, i64, Color32)]) {
+    ui.horizontal_wrapped(|ui| {
+        for (name, change, colour) in changes {
+            let sign = match change.signum() {
+                1 => "+",
+                -1 => "−",
+                _ => "±",
+            };
+            chip(ui, &format!("{sign}{} {name}", change.abs()), *colour);
+        }
+    });
+}
+
 /// A principle's colour from its `#rrggbb`.
 pub fn hex_colour(hex: &str) -> Color32 {
     boundaries::catalogues::rgb(hex).map_or(Color32::GRAY, |[r, g, b]| Color32::from_rgb(r, g, b))

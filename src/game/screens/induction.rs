@@ -18,7 +18,7 @@ use crate::game::induction::{Audience, AudiencePass, GroupAction, Induction};
 use crate::game::library::GameLibrary;
 use crate::game::settings::PlayerSettings;
 use crate::game::theme::{Palette, style};
-use crate::game::widgets::{avatar, button, callout, chip, hex_colour, setting_badge};
+use crate::game::widgets::{avatar, button, callout, change_chips, hex_colour, setting_badge};
 
 pub fn plugin(app: &mut App) {
     app.add_systems(EguiPrimaryContextPass, presenter_ui.in_set(UiSet).run_if(in_state(Screen::Induction)))
@@ -284,11 +284,7 @@ pub fn audience(ui: &mut egui::Ui, view: &View) {
             if let Some((i, choice)) = view.picked.and_then(|i| scene.choices.get(i).map(|c| (i, c))) {
                 ui.separator();
                 ui.label(egui::RichText::new(format!("{}  {}", letter(i), choice.text)).strong());
-                ui.horizontal_wrapped(|ui| {
-                    for (name, change, colour) in &choice.changes {
-                        chip(ui, &format!("{}{} {name}", if *change < 0 { "−" } else { "+" }, change.abs()), *colour);
-                    }
-                });
+                change_chips(ui, &choice.changes);
                 if let Some(line) = &choice.red_flag {
                     ui.label(egui::RichText::new(format!("Red flag: {line}")).color(palette.danger).strong());
                 }

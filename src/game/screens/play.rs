@@ -12,7 +12,7 @@ use crate::game::Engine;
 use crate::game::actions::UiAction;
 use crate::game::session::{Phase, Session};
 use crate::game::theme::Palette;
-use crate::game::widgets::{avatar, button, callout, hex_colour, setting_badge, wide_button};
+use crate::game::widgets::{avatar, button, callout, change_chips, hex_colour, setting_badge, wide_button};
 
 pub fn plugin(app: &mut App) {
     app.add_systems(EguiPrimaryContextPass, ui.in_set(UiSet).run_if(in_state(Screen::Play)));
@@ -190,18 +190,7 @@ pub fn body(ui: &mut egui::Ui, view: &View) -> Option<UiAction> {
             if let Some(feedback) = feedback {
                 ui.label(egui::RichText::new(feedback).size(20.0));
             }
-            ui.horizontal_wrapped(|ui| {
-                for (name, change, colour) in changes {
-                    let sign = if *change > 0 {
-                        "+"
-                    } else if *change < 0 {
-                        "−"
-                    } else {
-                        "±"
-                    };
-                    crate::game::widgets::chip(ui, &format!("{sign}{} {name}", change.abs()), *colour);
-                }
-            });
+            change_chips(ui, changes);
             if !guide.is_empty() {
                 ui.label(egui::RichText::new(format!("From the guide: {}", guide.join("; "))).color(palette.muted));
             }

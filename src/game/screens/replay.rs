@@ -17,7 +17,7 @@ use crate::game::actions::UiAction;
 use crate::game::debrief::Debrief;
 use crate::game::library::GameLibrary;
 use crate::game::theme::Palette;
-use crate::game::widgets::{band_colour, button, callout, chip, focus_ring, hex_colour, rating_bar};
+use crate::game::widgets::{band_colour, button, callout, change_chips, focus_ring, hex_colour, rating_bar};
 
 pub fn plugin(app: &mut App) {
     app.add_systems(EguiPrimaryContextPass, ui.in_set(UiSet).run_if(in_state(Screen::Replay)));
@@ -279,11 +279,7 @@ fn step_ui(ui: &mut egui::Ui, step: &StepView, palette: Palette) {
             let taken = if option.taken { " (the choice taken)" } else { "" };
             let heading = format!("{}. {}{taken}{votes}", i + 1, option.text);
             ui.label(egui::RichText::new(heading).strong());
-            ui.horizontal_wrapped(|ui| {
-                for (name, change, colour) in &option.changes {
-                    chip(ui, &format!("{}{} {name}", if *change < 0 { "−" } else { "+" }, change.abs()), *colour);
-                }
-            });
+            change_chips(ui, &option.changes);
             if let Some(line) = &option.red_flag {
                 ui.label(egui::RichText::new(format!("Red flag: {line}")).color(palette.danger).strong());
             }
