@@ -19,6 +19,7 @@ use boundaries::play::group::{GroupPlay, Stage};
 
 use super::Engine;
 use super::screens::Screen;
+use super::settings::PlayerSettings;
 
 pub fn plugin(app: &mut App) {
     app.add_message::<GroupAction>()
@@ -48,7 +49,8 @@ pub struct Induction {
     pub blank: bool,
     /// When the discussion timer started.
     pub timer: Option<Instant>,
-    /// One-screen mode shows the presenter panel over the audience view.
+    /// In one-screen mode, whether the presenter panel is shown beside the audience
+    /// view (hidden until the trainer presses `N`).
     pub presenter_panel: bool,
     /// Whether the audience has its own window.
     pub two_windows: bool,
@@ -64,7 +66,7 @@ impl Induction {
             picked: None,
             blank: false,
             timer: None,
-            presenter_panel: !two_windows,
+            presenter_panel: false,
             two_windows,
             finished: false,
             save_error: None,
@@ -239,10 +241,12 @@ pub fn open_audience_window(commands: &mut Commands) {
     ));
 }
 
-/// Closes the audience window when the session ends; the record is already saved.
-fn end_session(mut commands: Commands, audience: Query<Entity, With<Audience>>) {
+/// Closes the audience window when the session ends (the record is already saved),
+/// and has the theme set the window's own text size again.
+fn end_session(mut commands: Commands, audience: Query<Entity, With<Audience>>, mut settings: ResMut<PlayerSettings>) {
     for entity in &audience {
         commands.entity(entity).despawn();
     }
     commands.remove_resource::<Induction>();
+    settings.set_changed();
 }

@@ -12,7 +12,7 @@ use boundaries::play::group::Stage;
 use boundaries::play::replay::Replay;
 use boundaries::scenario::SettingKind;
 
-use super::{Screen, UiSet, show_screen};
+use super::{Screen, UiSet, root_ui, show_in, show_screen};
 use crate::game::Engine;
 use crate::game::induction::{Audience, AudiencePass, GroupAction, Induction};
 use crate::game::library::GameLibrary;
@@ -168,18 +168,19 @@ fn presenter_ui(
     let action = if induction.two_windows {
         show_screen(ctx, |ui| presenter(ui, &view))
     } else {
+        // One screen: the audience view at the audience's size, the presenter panel beside it.
+        let zoom = AUDIENCE_SCALE * (ctx.content_rect().height() * ctx.zoom_factor() / 800.0).max(0.5);
+        if (ctx.zoom_factor() - zoom).abs() > 0.05 {
+            ctx.set_zoom_factor(zoom);
+        }
+        let mut root = root_ui(ctx);
         let mut action = None;
         if induction.presenter_panel {
-            let mut root = egui::Ui::new(
-                ctx.clone(),
-                "presenter-panel".into(),
-                egui::UiBuilder::new().layer_id(egui::LayerId::background()).max_rect(ctx.content_rect()),
-            );
             egui::Panel::right("presenter").default_size(420.0).show(&mut root, |ui| {
                 egui::ScrollArea::vertical().show(ui, |ui| action = presenter(ui, &view));
             });
         }
-        audience_in(ctx, &view);
+        show_in(&mut root, |ui| audience(ui, &view));
         action
     };
     if let Some(action) = action {
@@ -219,6 +220,9 @@ fn audience_in(ctx: &egui::Context, view: &View) {
 
 pub fn audience(ui: &mut egui::Ui, view: &View) {
     let palette = Palette::current(ui.ctx());
+    // At this size every line counts: no room kept for buttons, which the audience has none of.
+    ui.spacing_mut().interact_size.y = 12.0;
+    ui.spacing_mut().item_spacing.y = 6.0;
     if view.blank {
         ui.painter().rect_filled(ui.ctx().content_rect(), 0.0, egui::Color32::BLACK);
         return;

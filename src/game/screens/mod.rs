@@ -94,14 +94,23 @@ pub fn harness<'a>(
 
 /// Draws a screen's body in a scrolling, centred column filling the window.
 pub fn show_screen<R>(ctx: &egui::Context, body: impl FnOnce(&mut egui::Ui) -> R) -> R {
-    let mut root = egui::Ui::new(
+    show_in(&mut root_ui(ctx), body)
+}
+
+/// A Ui covering the whole window, for panels to be laid out in.
+pub fn root_ui(ctx: &egui::Context) -> egui::Ui {
+    egui::Ui::new(
         ctx.clone(),
         "screen".into(),
         egui::UiBuilder::new().layer_id(egui::LayerId::background()).max_rect(ctx.content_rect()),
-    );
+    )
+}
+
+/// Draws a screen's body in the space left in `root` (beside any side panel).
+pub fn show_in<R>(root: &mut egui::Ui, body: impl FnOnce(&mut egui::Ui) -> R) -> R {
     egui::CentralPanel::default()
         .frame(egui::Frame::new().fill(root.visuals().panel_fill).inner_margin(24))
-        .show(&mut root, |ui| {
+        .show(root, |ui| {
             egui::ScrollArea::vertical()
                 .auto_shrink([false, false])
                 .show(ui, |ui| column(ui, READING_WIDTH, body))
