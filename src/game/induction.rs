@@ -109,7 +109,7 @@ fn keys(input: Option<Res<ButtonInput<KeyCode>>>, mut actions: MessageWriter<Gro
     let Some(input) = input else { return };
     for key in input.get_just_pressed() {
         let action = match key {
-            PageDown | ArrowRight | Space | Enter | NumpadEnter => GroupAction::Forward,
+            PageDown | ArrowRight => GroupAction::Forward,
             PageUp | ArrowLeft => GroupAction::Back,
             ArrowDown => GroupAction::Pick(1),
             ArrowUp => GroupAction::Pick(-1),

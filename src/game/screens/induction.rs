@@ -370,6 +370,10 @@ pub fn presenter(ui: &mut egui::Ui, view: &View) -> Option<GroupAction> {
             let mark = if choice.recommended { " (recommended)" } else { "" };
             ui.label(format!("{}{mark}", boundaries::scenario::graph::shorten(&choice.text, 90)));
         });
+        if view.stage == Stage::Revealed {
+            // The trainer sees every choice's scores at the reveal; the room sees the picked one's.
+            change_chips(ui, &choice.changes);
+        }
     }
     ui.horizontal(|ui| {
         if button(ui, "Undo").clicked() {
