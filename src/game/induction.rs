@@ -119,7 +119,6 @@ fn keys(input: Option<Res<ButtonInput<KeyCode>>>, mut actions: MessageWriter<Gro
             Backspace | KeyZ => GroupAction::Undo,
             Equal | NumpadAdd => GroupAction::Present(1),
             Minus | NumpadSubtract => GroupAction::Present(-1),
-            Escape => GroupAction::Leave,
             Digit1 | Numpad1 => GroupAction::Number(0),
             Digit2 | Numpad2 => GroupAction::Number(1),
             Digit3 | Numpad3 => GroupAction::Number(2),

@@ -326,6 +326,10 @@ pub fn presenter(ui: &mut egui::Ui, view: &View) -> Option<GroupAction> {
         if button(ui, if view.blank { "Show the audience screen" } else { "Blank the audience screen" }).clicked() {
             action = Some(GroupAction::Blank);
         }
+        // Not on a key: a remote's Escape must not end a session by accident.
+        if button(ui, "End the session").on_hover_text("What the group has done so far is kept.").clicked() {
+            action = Some(GroupAction::Leave);
+        }
     });
     if let Some((ending, _)) = &view.finished {
         ui.label(egui::RichText::new("The session has ended").strong());
