@@ -139,15 +139,6 @@ impl GroupPlay {
         };
     }
 
-    /// The choice the group goes with unless the trainer picks another: the most voted.
-    pub fn suggested(&self) -> Option<String> {
-        let index = self.tally.majority()?;
-        match self.play.current() {
-            Current::Scene { offered, .. } => offered.get(index).map(|c| c.id.clone()),
-            Current::Ending { .. } => None,
-        }
-    }
-
     /// Takes the group's choice, keeping the votes, and moves to the next decision's
     /// discussion.
     pub fn choose(&mut self, choice_id: &str) -> Result<(), PlayError> {

@@ -64,6 +64,8 @@ pub struct View {
     pub stage: Stage,
     pub scene: Option<SceneView>,
     pub picked: Option<usize>,
+    /// The show of hands is tied (or empty), so the trainer should pick.
+    pub tie: bool,
     pub present: u32,
     pub timer_left: Option<u64>,
     pub blank: bool,
@@ -144,6 +146,7 @@ fn view(induction: &Induction, engine: &Engine, library: &GameLibrary) -> View {
         stage: induction.group.stage,
         scene,
         picked: induction.picked,
+        tie: induction.group.tally.majority().is_none(),
         present: induction.group.present(),
         timer_left: induction.timer_left(),
         blank: induction.blank,
@@ -363,6 +366,12 @@ pub fn presenter(ui: &mut egui::Ui, view: &View) -> Option<GroupAction> {
         Stage::Revealed => "Revealed. Up and down (or a number) pick the group's choice; Page Down goes with it.",
     };
     ui.label(egui::RichText::new(stage).color(palette.muted));
+    if view.stage == Stage::Revealed && view.tie {
+        ui.label(
+            egui::RichText::new("No single choice has the most votes: pick the one the group goes with.")
+                .color(palette.warning),
+        );
+    }
     for (i, choice) in scene.choices.iter().enumerate() {
         ui.horizontal_wrapped(|ui| {
             let picked = view.picked == Some(i) && view.stage == Stage::Revealed;
@@ -429,6 +438,7 @@ mod tests {
                 discuss: vec!["Why keep it from the office?".into()],
             }),
             picked: Some(0),
+            tie: false,
             present: 10,
             timer_left: None,
             blank: false,
