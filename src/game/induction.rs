@@ -23,7 +23,7 @@ use super::settings::PlayerSettings;
 
 pub fn plugin(app: &mut App) {
     app.add_message::<GroupAction>()
-        .add_systems(Update, (keys.run_if(in_state(Screen::Induction)), apply).chain())
+        .add_systems(Update, (keys.run_if(in_state(Screen::Induction)), apply, audience_closed).chain())
         .add_systems(OnExit(Screen::Induction), end_session);
 }
 
@@ -238,6 +238,23 @@ pub fn open_audience_window(commands: &mut Commands) {
         EguiSchedule::new(AudiencePass),
         Audience,
     ));
+}
+
+/// If the trainer closes the audience window, the session carries on in the
+/// presenter's window as on one screen (`N` shows the presenter panel).
+fn audience_closed(
+    mut commands: Commands,
+    induction: Option<ResMut<Induction>>,
+    windows: Query<(), (With<Window>, With<Audience>)>,
+    cameras: Query<Entity, (With<Camera>, With<Audience>)>,
+) {
+    let Some(mut induction) = induction else { return };
+    if induction.two_windows && windows.is_empty() {
+        for camera in &cameras {
+            commands.entity(camera).despawn();
+        }
+        induction.two_windows = false;
+    }
 }
 
 /// Closes the audience window when the session ends (the record is already saved),

@@ -333,3 +333,22 @@ fn a_presentation_remote_alone_runs_a_session_to_its_ending() {
     let record = records[0].1.as_ref().unwrap();
     assert!(record.is_finished() && record.group.is_some());
 }
+
+#[test]
+fn closing_the_audience_window_carries_the_session_on_in_one_window() {
+    use super::induction::{Audience, Induction};
+
+    let data = tempfile::tempdir().unwrap();
+    let mut app = app(data.path());
+    act(&mut app, &[UiAction::Open("base".into()), UiAction::StartGroup { two_windows: true }]);
+    assert!(app.world().resource::<Induction>().two_windows);
+    let window =
+        app.world_mut().query_filtered::<Entity, (With<Window>, With<Audience>)>().single(app.world()).unwrap();
+    app.world_mut().despawn(window); // as when the trainer closes it
+    app.update();
+    assert!(!app.world().resource::<Induction>().two_windows);
+    let cameras = app.world_mut().query_filtered::<Entity, (With<Camera>, With<Audience>)>().iter(app.world()).count();
+    assert_eq!(cameras, 0);
+    act(&mut app, &[UiAction::Go(Screen::Records)]);
+    assert!(app.world().get_resource::<Induction>().is_none(), "leaving ends the session");
+}
