@@ -73,7 +73,7 @@ impl Terminal<'_> {
                         println!("── {} ──", self.play.scenario().speaker_name(speaker));
                     }
                     println!("{}\n", wrap(&scene.text, ""));
-                    println!("{}", scene.prompt.as_deref().unwrap_or("What do you do?"));
+                    println!("{}", scene.prompt());
                     for (i, choice) in offered.iter().enumerate() {
                         println!("{}", textwrap::fill(&choice.text, options(&format!("  {}. ", i + 1), "     ")));
                     }

@@ -43,6 +43,16 @@ pub fn button(ui: &mut Ui, text: &str) -> Response {
     response
 }
 
+/// A screen's heading with a back button before it; true when the button is clicked.
+pub fn header(ui: &mut Ui, title: &str) -> bool {
+    ui.horizontal(|ui| {
+        let back = button(ui, "‹ Back").clicked();
+        ui.heading(title);
+        back
+    })
+    .inner
+}
+
 /// Gives a widget keyboard focus if nothing else has it, so Enter takes the main action.
 pub fn focus_by_default(ui: &Ui, response: &Response) {
     if ui.memory(|m| m.focused().is_none()) {

@@ -173,12 +173,9 @@ fn step(scenario: &Scenario, i: usize, decision: &super::record::Decision) -> Re
     ReplayStep {
         number: i + 1,
         node: decision.node.clone(),
-        speaker: scene
-            .and_then(|s| s.speaker.as_ref())
-            .and_then(|key| scenario.cast.get(key))
-            .map(|c| (c.name.clone(), c.role.clone())),
+        speaker: scene.and_then(|s| scenario.speaker(s)).map(|(c, _)| (c.name.clone(), c.role.clone())),
         text: scene.map(|s| s.text.clone()).unwrap_or_default(),
-        prompt: scene.and_then(|s| s.prompt.clone()).unwrap_or_else(|| "What do you do?".to_owned()),
+        prompt: scene.map_or(crate::scenario::model::DEFAULT_PROMPT, |s| s.prompt()).to_owned(),
         options,
         seconds: decision.millis as f64 / 1000.0,
         confidence: decision.confidence,

@@ -86,6 +86,16 @@ pub struct Scene {
     pub choices: Vec<Choice>,
 }
 
+/// The question put to the player when a scene gives none.
+pub const DEFAULT_PROMPT: &str = "What do you do?";
+
+impl Scene {
+    /// The scene's question, or the usual one.
+    pub fn prompt(&self) -> &str {
+        self.prompt.as_deref().unwrap_or(DEFAULT_PROMPT)
+    }
+}
+
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Choice {
@@ -175,6 +185,12 @@ impl Scenario {
             Node::Ending(ending) => Some((id, ending)),
             Node::Scene(_) => None,
         })
+    }
+
+    /// Who speaks in a scene, and their place in the cast (for their avatar's colour).
+    pub fn speaker(&self, scene: &Scene) -> Option<(&CastMember, usize)> {
+        let place = self.cast.position(scene.speaker.as_deref()?)?;
+        Some((self.cast.at(place).1, place))
     }
 
     /// The name of a cast member, or the key itself if it is not in the cast.

@@ -87,13 +87,9 @@ fn view(induction: &Induction, engine: &Engine, library: &GameLibrary) -> View {
         Current::Scene { scene, offered, .. } => {
             let best = offered.iter().map(|c| c.total()).max().unwrap_or(0);
             Some(SceneView {
-                speaker: scene.speaker.as_ref().and_then(|key| {
-                    let place = scenario.cast.position(key)?;
-                    let (_, cast) = scenario.cast.at(place);
-                    Some((cast.name.clone(), cast.role.clone(), place))
-                }),
+                speaker: scenario.speaker(scene).map(|(cast, place)| (cast.name.clone(), cast.role.clone(), place)),
                 text: scene.text.clone(),
-                prompt: scene.prompt.clone().unwrap_or_else(|| "What do you do?".into()),
+                prompt: scene.prompt().to_owned(),
                 choices: offered
                     .iter()
                     .enumerate()

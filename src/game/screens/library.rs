@@ -12,7 +12,7 @@ use crate::game::actions::UiAction;
 use crate::game::library::GameLibrary;
 use crate::game::records::BestBands;
 use crate::game::theme::{Palette, setting_colour};
-use crate::game::widgets::{band_colour, button, chip, focus_ring, hex_colour, setting_icon};
+use crate::game::widgets::{band_colour, chip, focus_ring, header, hex_colour, setting_icon};
 
 pub fn plugin(app: &mut App) {
     app.add_systems(EguiPrimaryContextPass, ui.in_set(UiSet).run_if(in_state(Screen::Library)));
@@ -123,12 +123,9 @@ fn ui(
 pub fn body(ui: &mut egui::Ui, view: &View) -> Option<UiAction> {
     let palette = Palette::current(ui.ctx());
     let mut action = None;
-    ui.horizontal(|ui| {
-        if button(ui, "‹ Back").clicked() {
-            action = Some(UiAction::Go(Screen::Title));
-        }
-        ui.heading("Choose a scenario");
-    });
+    if header(ui, "Choose a scenario") {
+        action = Some(UiAction::Go(Screen::Title));
+    }
     ui.label(
         egui::RichText::new("Each is a short story with a few decisions. There is feedback on every choice.")
             .color(palette.muted),

@@ -76,13 +76,9 @@ fn view(session: &Session, engine: &Engine) -> Option<View> {
     let current = session.current.as_ref()?;
     let scenario = current.play.scenario();
     let scene_of = |scene: &boundaries::scenario::Scene| Scene {
-        speaker: scene.speaker.as_ref().and_then(|key| {
-            let place = scenario.cast.position(key)?;
-            let (_, cast) = scenario.cast.at(place);
-            Some((cast.name.clone(), cast.role.clone(), place))
-        }),
+        speaker: scenario.speaker(scene).map(|(cast, place)| (cast.name.clone(), cast.role.clone(), place)),
         text: scene.text.clone(),
-        prompt: scene.prompt.clone().unwrap_or_else(|| "What do you do?".to_owned()),
+        prompt: scene.prompt().to_owned(),
     };
     let stage = match (&current.phase, current.play.current()) {
         (Phase::Feedback, _) => {

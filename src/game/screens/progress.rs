@@ -10,7 +10,7 @@ use crate::game::actions::UiAction;
 use crate::game::debrief::Debrief;
 use crate::game::settings::PlayerSettings;
 use crate::game::theme::Palette;
-use crate::game::widgets::{button, hex_colour};
+use crate::game::widgets::{header, hex_colour};
 
 pub fn plugin(app: &mut App) {
     app.add_systems(EguiPrimaryContextPass, ui.in_set(UiSet).run_if(in_state(Screen::Progress)));
@@ -52,12 +52,9 @@ fn ui(
 pub fn body(ui: &mut egui::Ui, view: &View) -> Option<UiAction> {
     let palette = Palette::current(ui.ctx());
     let mut action = None;
-    ui.horizontal(|ui| {
-        if button(ui, "‹ Back").clicked() {
-            action = Some(UiAction::Go(Screen::Records));
-        }
-        ui.heading("Progress over time");
-    });
+    if header(ui, "Progress over time") {
+        action = Some(UiAction::Go(Screen::Records));
+    }
     let who = view.player.as_deref().map_or("everyone on this computer".to_owned(), |p| p.to_owned());
     ui.label(
         egui::RichText::new(format!("{} finished plays by {who}, oldest on the left.", view.plays))

@@ -9,7 +9,7 @@ use super::{Screen, UiSet, draw, pressed};
 use crate::game::actions::UiAction;
 use crate::game::settings::PlayerSettings;
 use crate::game::theme::Palette;
-use crate::game::widgets::{button, focus_ring};
+use crate::game::widgets::{focus_ring, header};
 
 pub fn plugin(app: &mut App) {
     app.add_systems(EguiPrimaryContextPass, ui.in_set(UiSet).run_if(in_state(Screen::Settings)));
@@ -29,12 +29,9 @@ pub fn body(ui: &mut egui::Ui, view: &View) -> Option<UiAction> {
     let palette = Palette::current(ui.ctx());
     let mut action = None;
     let mut s = view.settings.clone();
-    ui.horizontal(|ui| {
-        if button(ui, "‹ Back").clicked() {
-            action = Some(UiAction::Go(Screen::Title));
-        }
-        ui.heading("Settings");
-    });
+    if header(ui, "Settings") {
+        action = Some(UiAction::Go(Screen::Title));
+    }
     if let Some(warning) = &view.warning {
         ui.label(egui::RichText::new(warning).color(palette.danger));
     }
