@@ -41,6 +41,7 @@ pub fn body(ui: &mut egui::Ui, view: &View) -> Option<UiAction> {
     let mut percent = (s.text_scale * 100.0).round();
     let slider = egui::Slider::new(&mut percent, (TEXT_SCALE.start() * 100.0)..=(TEXT_SCALE.end() * 100.0))
         .step_by(10.0)
+        .fixed_decimals(0)
         .suffix(" %")
         .text("Text size");
     let response = ui.add(slider);
