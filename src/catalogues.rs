@@ -51,6 +51,9 @@ pub struct Catalogues {
     pub guide: Vec<GuideSection>,
 }
 
+/// Larger catalogue files are refused unread; the shipped ones are a few tens of KB.
+pub const MAX_CATALOGUE_BYTES: u64 = 4 * 1024 * 1024;
+
 impl Catalogues {
     /// The catalogues built into the binary.
     pub fn shipped() -> Result<Catalogues, Vec<Diagnostic>> {
@@ -62,9 +65,9 @@ impl Catalogues {
         let read = |name: &str| {
             let path = dir.join(name);
             let label = path.display().to_string();
-            std::fs::read_to_string(&path)
+            crate::files::read_text(&path, MAX_CATALOGUE_BYTES, "a catalogue")
                 .map(|text| (label.clone(), text))
-                .map_err(|e| vec![Diagnostic::error(&label, format!("cannot read the catalogue: {e}"))])
+                .map_err(|e| vec![Diagnostic::error(&label, format!("cannot read the catalogue: {}", e.reason()))])
         };
         let (principles_file, principles) = read(PRINCIPLES_FILE)?;
         let (guide_file, guide) = read(GUIDE_FILE)?;

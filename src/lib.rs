@@ -7,8 +7,10 @@
 pub mod catalogues;
 pub mod cli;
 pub mod diagnostic;
+pub mod files;
 pub mod play;
 pub mod report;
 pub mod scenario;
 pub mod scoring;
 pub mod settings;
+pub mod text;

@@ -55,12 +55,12 @@ impl Settings {
     /// The saved settings; the defaults if there are none, or (with a warning to show)
     /// if the file cannot be read.
     pub fn load(path: &Path) -> (Settings, Option<String>) {
-        let text = match std::fs::read_to_string(path) {
+        if !path.exists() {
+            return (Settings::default(), None);
+        }
+        let text = match crate::files::read_text(path, 64 * 1024, "a settings file") {
             Ok(text) => text,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return (Settings::default(), None),
-            Err(e) => {
-                return (Settings::default(), Some(format!("{}: {e}; using the default settings", path.display())));
-            }
+            Err(e) => return (Settings::default(), Some(format!("{e}; using the default settings"))),
         };
         match ron::Options::default().from_str::<Settings>(&text) {
             Ok(settings) => (settings.clamped(), None),

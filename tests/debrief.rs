@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use boundaries::play::progress::progress;
 use boundaries::play::replay::LeadsTo;
-use boundaries::play::store::{stage, write_atomic};
+use boundaries::play::store::{Private, stage, write_atomic};
 use boundaries::play::{PlayOptions, Playthrough, Record, RecordStore, Reflection, Replay};
 use boundaries::report::{Format, render};
 use boundaries::scenario::Scenario;
@@ -80,12 +80,12 @@ fn a_reflection_is_saved_into_the_record_and_survives_a_crash_mid_save() {
     let store = RecordStore::at(dir.path());
     let s = scenario(BASE);
     let record = played(&s, &["kind", "carry"], Some("Alex"));
-    let path = store.save(&record).unwrap();
+    let path = store.begin().unwrap().save(&record).unwrap();
 
     // The program dies after writing the new version but before putting it in place.
     let mut half_done = record.clone();
     half_done.reflection = Some(Reflection { went_well: "never lands".into(), ..Default::default() });
-    std::mem::forget(stage(&path, half_done.to_ron().as_bytes()).unwrap());
+    std::mem::forget(stage(&path, half_done.to_ron().as_bytes(), Private::Yes).unwrap());
     assert_eq!(RecordStore::load(&path).unwrap(), record, "the record is whole and unchanged");
 
     let reflection = Reflection {

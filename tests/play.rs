@@ -113,16 +113,23 @@ fn records_of_finished_and_abandoned_plays() {
 fn records_round_trip_through_the_store() {
     let dir = tempfile::tempdir().unwrap();
     let store = RecordStore::at(dir.path().join("records"));
+    let mut file = store.begin().unwrap();
     let mut play = start(11);
     play.choose("kind", None).unwrap();
-    let path = store.save(&play.record(&catalogues())).unwrap();
+    let path = file.save(&play.record(&catalogues())).unwrap();
     play.choose("carry", None).unwrap();
-    assert_eq!(store.save(&play.record(&catalogues())).unwrap(), path, "the same play keeps one file");
+    assert_eq!(file.save(&play.record(&catalogues())).unwrap(), path, "the same play keeps one file");
 
     let loaded = RecordStore::load(&path).unwrap();
     assert_eq!(loaded, play.record(&catalogues()));
     assert!(loaded.to_ron().contains("chosen: \"carry\""), "records are readable RON");
     assert_eq!(store.list().unwrap().len(), 1);
+
+    // Another play of the same scenario, with the same seed, in the same second, has a file of its own.
+    let mut twin = store.begin().unwrap();
+    let twin_path = twin.save(&play.record(&catalogues())).unwrap();
+    assert_ne!(twin_path, path);
+    assert_eq!(store.list().unwrap().len(), 2);
 }
 
 #[test]

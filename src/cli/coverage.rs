@@ -3,14 +3,14 @@
 
 use std::process::ExitCode;
 
-use super::{print_table, table};
+use super::{print_table, row, table};
 use crate::catalogues::Catalogues;
 use crate::scenario::Library;
 
 pub fn run(library: &Library, catalogues: &Catalogues) -> ExitCode {
     let scenarios = &library.scenarios;
 
-    println!("Guide sections cited by each scenario's choices:\n");
+    say!("Guide sections cited by each scenario's choices:\n");
     let mut sections = table(&["guide section", "scenarios"]);
     let mut uncovered_sections = Vec::new();
     for section in &catalogues.guide {
@@ -22,12 +22,12 @@ pub fn run(library: &Library, catalogues: &Catalogues) -> ExitCode {
         if citing.is_empty() {
             uncovered_sections.push(section.title.as_str());
         }
-        sections.add_row(vec![section.title.clone(), or_gap(&citing)]);
+        sections.add_row(row(vec![section.title.clone(), or_gap(&citing)]));
     }
     print_table(&sections);
-    println!();
+    say!();
 
-    println!("Principles scored by each scenario's choices:\n");
+    say!("Principles scored by each scenario's choices:\n");
     let mut principles = table(&["principle", "scenarios"]);
     let mut uncovered_principles = Vec::new();
     for principle in &catalogues.principles {
@@ -39,12 +39,12 @@ pub fn run(library: &Library, catalogues: &Catalogues) -> ExitCode {
         if scoring.is_empty() {
             uncovered_principles.push(principle.name.as_str());
         }
-        principles.add_row(vec![principle.name.clone(), or_gap(&scoring)]);
+        principles.add_row(row(vec![principle.name.clone(), or_gap(&scoring)]));
     }
     print_table(&principles);
-    println!();
+    say!();
 
-    println!(
+    say!(
         "{} of {} guide sections and {} of {} principles are covered by {} scenario{}.",
         catalogues.guide.len() - uncovered_sections.len(),
         catalogues.guide.len(),
@@ -54,10 +54,10 @@ pub fn run(library: &Library, catalogues: &Catalogues) -> ExitCode {
         if scenarios.len() == 1 { "" } else { "s" },
     );
     if !uncovered_sections.is_empty() {
-        println!("Not covered yet: {}.", uncovered_sections.join("; "));
+        say!("Not covered yet: {}.", uncovered_sections.join("; "));
     }
     if !uncovered_principles.is_empty() {
-        println!("Principles not scored yet: {}.", uncovered_principles.join("; "));
+        say!("Principles not scored yet: {}.", uncovered_principles.join("; "));
     }
     ExitCode::SUCCESS
 }

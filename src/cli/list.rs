@@ -27,10 +27,10 @@ pub fn run(library: &Library, catalogues: &Catalogues) -> ExitCode {
             Some(r) => format!("{:+}..{:+}", r.lowest, r.highest),
             None => "-".to_owned(),
         }));
-        table.add_row(row);
+        table.add_row(super::row(row));
     }
     print_table(&table);
-    println!(
+    say!(
         "\n{} scenario{}. Principle columns: the lowest and highest total a complete play can reach.",
         library.scenarios.len(),
         if library.scenarios.len() == 1 { "" } else { "s" }

@@ -2,6 +2,23 @@
 //! loads the library and catalogues the same way and prints plain text that reads
 //! well in a terminal and pipes cleanly.
 
+/// `println!` for anything that may hold what an author or a player typed: control
+/// characters and bidirectional overrides are shown, not obeyed by the terminal.
+macro_rules! say {
+    () => { println!() };
+    ($($arg:tt)*) => { println!("{}", $crate::text::for_terminal(&format!($($arg)*))) };
+}
+
+/// [`say!`] without the new line.
+macro_rules! say_raw {
+    ($($arg:tt)*) => { print!("{}", $crate::text::for_terminal(&format!($($arg)*))) };
+}
+
+/// `eprintln!` made safe as [`say!`] is.
+macro_rules! complain {
+    ($($arg:tt)*) => { eprintln!("{}", $crate::text::for_terminal(&format!($($arg)*))) };
+}
+
 mod coverage;
 mod list;
 mod play;
@@ -146,9 +163,12 @@ pub enum Command {
         record: PathBuf,
         #[arg(long, value_enum, default_value = "md")]
         format: crate::report::Format,
-        /// Write to this file instead of standard output.
+        /// Write to this file instead of standard output (a new file, unless --force).
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
+        /// Replace the output file if it exists (never a record, a link or anything but a plain file).
+        #[arg(long, requires = "output")]
+        force: bool,
     },
     /// Show a player's ratings per principle across their plays over time.
     Progress {
@@ -191,13 +211,13 @@ pub fn run(command: Command, cli: &Cli) -> ExitCode {
             play::run(&library(), &catalogues, &id, options)
         }
         Command::Graph { id, format } => with_scenario(&library(), &id, |loaded| {
-            print!("{}", graph::render(&loaded.scenario, format));
+            say_raw!("{}", graph::render(&loaded.scenario, format));
             ExitCode::SUCCESS
         }),
         Command::Coverage => coverage::run(&library(), &catalogues),
         Command::Records { scenario, name } => records::list(&library(), scenario.as_deref(), name.as_deref()),
-        Command::Report { record, format, output } => {
-            report::run(&library(), &catalogues, &resolve_record(&record), format, output.as_ref())
+        Command::Report { record, format, output, force } => {
+            report::run(&library(), &catalogues, &resolve_record(&record), format, output.as_ref(), force)
         }
         Command::Progress { name } => records::show_progress(&catalogues, name.as_deref()),
     }
@@ -220,7 +240,7 @@ fn load_library(dir: Option<&Path>, catalogues: &Catalogues) -> Library {
     let library = match dir {
         Some(dir) => {
             if !dir.exists() {
-                eprintln!("warning: there is no scenarios folder at {}", dir.display());
+                complain!("warning: there is no scenarios folder at {}", dir.display());
             }
             Library::load(&[dir.to_owned()], catalogues)
         }
@@ -228,7 +248,7 @@ fn load_library(dir: Option<&Path>, catalogues: &Catalogues) -> Library {
         None => Library::shipped(catalogues),
     };
     if !library.problems.is_empty() {
-        eprintln!(
+        complain!(
             "warning: {} scenario file(s) did not load; run `boundaries validate` for details",
             library.problems.len()
         );
@@ -241,7 +261,7 @@ fn with_scenario(library: &Library, id: &str, f: impl FnOnce(&crate::scenario::L
         Some(loaded) => f(loaded),
         None => {
             let ids: Vec<&str> = library.scenarios.iter().map(|s| s.scenario.id.as_str()).collect();
-            eprintln!("error: no scenario \"{id}\" in the library; there are: {}", ids.join(", "));
+            complain!("error: no scenario \"{id}\" in the library; there are: {}", ids.join(", "));
             ExitCode::from(2)
         }
     }
@@ -261,10 +281,20 @@ fn colour(stream: Stream) -> bool {
     terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
 }
 
+/// The most characters a table cell shows; longer text is cut with an ellipsis, so
+/// a table takes time in proportion to what it shows, whatever is in a file.
+const MAX_CELL: usize = 300;
+
+/// A table row of untrusted text: each cell one line, cut to [`MAX_CELL`] and with
+/// control characters made visible.
+fn row<S: AsRef<str>>(cells: impl IntoIterator<Item = S>) -> Vec<String> {
+    cells.into_iter().map(|cell| crate::text::cell(cell.as_ref(), MAX_CELL)).collect()
+}
+
 /// A table with no borders, left-aligned, that pipes cleanly.
 fn table(header: &[&str]) -> comfy_table::Table {
     let mut table = comfy_table::Table::new();
-    table.load_style(comfy_table::presets::NOTHING).set_header(header.iter().copied());
+    table.load_style(comfy_table::presets::NOTHING).set_header(row(header.iter().copied()));
     table.set_content_arrangement(comfy_table::ContentArrangement::Dynamic);
     if !std::io::stdout().is_terminal() {
         table.set_width(200);
@@ -275,6 +305,6 @@ fn table(header: &[&str]) -> comfy_table::Table {
 /// Prints a table without the padding it leaves at the end of lines.
 fn print_table(table: &comfy_table::Table) {
     for line in table.lines() {
-        println!("{}", line.trim_end());
+        say!("{}", line.trim_end());
     }
 }

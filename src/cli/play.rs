@@ -6,7 +6,7 @@ use std::io::BufRead;
 use std::process::ExitCode;
 
 use crate::catalogues::Catalogues;
-use crate::play::{Current, PlayOptions, Playthrough, RecordStore};
+use crate::play::{Current, PlayOptions, Playthrough, RecordFile, RecordStore};
 use crate::scenario::{Choice, Library};
 
 /// Text is wrapped to this width.
@@ -21,10 +21,11 @@ pub struct Options {
 
 pub fn run(library: &Library, catalogues: &Catalogues, id: &str, options: Options) -> ExitCode {
     super::with_scenario(library, id, |loaded| {
-        let store = match RecordStore::open_default() {
-            Ok(store) => store,
+        // Find out before the first decision whether the play can be kept.
+        let record = match RecordStore::open_default().and_then(|store| store.begin()) {
+            Ok(record) => record,
             Err(e) => {
-                eprintln!("error: {e}");
+                complain!("error: {e}; this play could not be kept, so it has not started");
                 return ExitCode::from(2);
             }
         };
@@ -37,19 +38,21 @@ pub fn run(library: &Library, catalogues: &Catalogues, id: &str, options: Option
         let play = match Playthrough::start(loaded.scenario.clone(), play_options) {
             Ok(play) => play,
             Err(e) => {
-                eprintln!("error: {e}");
+                complain!("error: {e}");
                 return ExitCode::from(2);
             }
         };
-        Terminal { play, catalogues, store, scripted: options.choose.into_iter() }.run()
+        Terminal { play, catalogues, record, scripted: options.choose.into_iter(), kept: true }.run()
     })
 }
 
 struct Terminal<'a> {
     play: Playthrough,
     catalogues: &'a Catalogues,
-    store: RecordStore,
+    record: RecordFile,
     scripted: std::vec::IntoIter<String>,
+    /// Whether the last save reached the disk.
+    kept: bool,
 }
 
 /// What the player asked for at a decision.
@@ -68,18 +71,18 @@ impl Terminal<'_> {
             let answer = match self.play.current() {
                 Current::Ending { .. } => break,
                 Current::Scene { id, scene, offered } => {
-                    println!();
+                    say!();
                     if let Some(speaker) = &scene.speaker {
-                        println!("── {} ──", self.play.scenario().speaker_name(speaker));
+                        say!("── {} ──", self.play.scenario().speaker_name(speaker));
                     }
-                    println!("{}\n", wrap(&scene.text, ""));
-                    println!("{}", scene.prompt());
+                    say!("{}\n", wrap(&scene.text, ""));
+                    say!("{}", scene.prompt());
                     for (i, choice) in offered.iter().enumerate() {
-                        println!("{}", textwrap::fill(&choice.text, options(&format!("  {}. ", i + 1), "     ")));
+                        say!("{}", textwrap::fill(&choice.text, options(&format!("  {}. ", i + 1), "     ")));
                     }
                     match self.scripted.next() {
                         Some(choice) => {
-                            println!("> {choice}");
+                            say!("> {choice}");
                             Answer::Choice(choice)
                         }
                         None => ask(&offered, &mut lines, id),
@@ -93,85 +96,87 @@ impl Terminal<'_> {
                         self.save();
                     }
                     Err(e) => {
-                        eprintln!("error: {e}");
-                        self.stop("The play so far is saved as abandoned");
+                        complain!("error: {e}");
+                        self.stop("");
                         return ExitCode::from(2);
                     }
                 },
                 Answer::Quit => {
-                    self.stop("Stopped. The play so far is saved as abandoned");
-                    return ExitCode::SUCCESS;
+                    self.stop("Stopped. ");
+                    return if self.kept { ExitCode::SUCCESS } else { ExitCode::FAILURE };
                 }
                 Answer::EndOfInput => {
-                    self.stop("Input ended before the scenario did. The play so far is saved as abandoned");
+                    self.stop("Input ended before the scenario did. ");
                     return ExitCode::FAILURE;
                 }
             }
         }
         self.finish();
-        ExitCode::SUCCESS
+        if self.kept { ExitCode::SUCCESS } else { ExitCode::FAILURE }
     }
 
     fn introduce(&self) {
         let s = self.play.scenario();
-        println!("{}", s.title);
-        println!("{} · {} · about {} minutes", s.setting, s.level, s.minutes);
+        say!("{}", s.title);
+        say!("{} · {} · about {} minutes", s.setting, s.level, s.minutes);
         if let Some(note) = &s.content_note {
-            println!("\n{}", wrap(note, "Content note: "));
+            say!("\n{}", wrap(note, "Content note: "));
         }
-        println!("\n{}", wrap(&s.summary, ""));
+        say!("\n{}", wrap(&s.summary, ""));
     }
 
-    fn save(&self) -> Option<std::path::PathBuf> {
-        match self.store.save(&self.play.record(self.catalogues)) {
+    fn save(&mut self) -> Option<std::path::PathBuf> {
+        let saved = self.record.save(&self.play.record(self.catalogues));
+        self.kept = saved.is_ok();
+        match saved {
             Ok(path) => Some(path),
             Err(e) => {
-                eprintln!("warning: the record could not be saved: {e}");
+                complain!("error: the record could not be saved: {e}");
                 None
             }
         }
     }
 
-    fn stop(&self, message: &str) {
+    fn stop(&mut self, message: &str) {
         match self.save() {
-            Some(path) => println!("\n{message}: {}", path.display()),
-            None => println!("\n{message}."),
+            Some(path) => say!("\n{message}The play so far is saved as abandoned: {}", path.display()),
+            None => say!("\n{message}The play so far could not be saved."),
         }
     }
 
-    fn finish(&self) {
+    fn finish(&mut self) {
         let Current::Ending { ending, .. } = self.play.current() else {
             return;
         };
-        println!("\n━━ {} ({}) ━━", ending.title, ending.outcome);
-        println!("{}", wrap(&ending.text, ""));
+        say!("\n━━ {} ({}) ━━", ending.title, ending.outcome);
+        say!("{}", wrap(&ending.text, ""));
 
         let assessment = self.play.assessment(self.catalogues);
         let overall = assessment.overall.map(|o| format!(" ({o:.0}/100)")).unwrap_or_default();
-        println!("\nResult: {}{overall}", assessment.band);
-        println!("{}", wrap(assessment.band.meaning(), ""));
+        say!("\nResult: {}{overall}", assessment.band);
+        say!("{}", wrap(assessment.band.meaning(), ""));
         for rating in &assessment.ratings {
             let name = self.catalogues.principle(&rating.principle).map_or(rating.principle.as_str(), |p| &p.name);
-            println!("  {name:<28} {} {:>3.0}", bar(rating.rating), rating.rating);
+            say!("  {name:<28} {} {:>3.0}", bar(rating.rating), rating.rating);
         }
         if !assessment.red_flags.is_empty() {
-            println!("\nRed flags:");
+            say!("\nRed flags:");
             for flag in &assessment.red_flags {
-                println!("{}", textwrap::fill(&flag.line, options("  ⚑ ", "    ")));
+                say!("{}", textwrap::fill(&flag.line, options("  ⚑ ", "    ")));
                 if let Some(why) = &flag.feedback {
-                    println!("{}", wrap(why, "    "));
+                    say!("{}", wrap(why, "    "));
                 }
             }
-            println!("{}", wrap("Talk these through with your supervisor.", "  "));
+            say!("{}", wrap("Talk these through with your supervisor.", "  "));
         }
         if !ending.takeaways.is_empty() {
-            println!("\nTo take away:");
+            say!("\nTo take away:");
             for takeaway in &ending.takeaways {
-                println!("{}", textwrap::fill(takeaway, options("  • ", "    ")));
+                say!("{}", textwrap::fill(takeaway, options("  • ", "    ")));
             }
         }
         if let Some(path) = self.save() {
-            println!("\nRecord saved: {}", path.display());
+            say!("\nRecord saved: {}", path.display());
         }
     }
 }
@@ -179,7 +184,7 @@ impl Terminal<'_> {
 /// Reads a choice number, or `q`, from standard input, asking again on anything else.
 fn ask(offered: &[&Choice], lines: &mut impl Iterator<Item = std::io::Result<String>>, node: &str) -> Answer {
     loop {
-        print!("> ");
+        say_raw!("> ");
         let _ = std::io::Write::flush(&mut std::io::stdout());
         let Some(Ok(line)) = lines.next() else {
             return Answer::EndOfInput;
@@ -192,15 +197,15 @@ fn ask(offered: &[&Choice], lines: &mut impl Iterator<Item = std::io::Result<Str
             Ok(n) if (1..=offered.len()).contains(&n) => {
                 return Answer::Choice(offered[n - 1].id.clone());
             }
-            _ => println!("Type a number from 1 to {} (or q to stop) at \"{node}\".", offered.len()),
+            _ => say!("Type a number from 1 to {} (or q to stop) at \"{node}\".", offered.len()),
         }
     }
 }
 
 fn show_feedback(choice: &Choice, catalogues: &Catalogues) {
-    println!();
+    say!();
     if let Some(feedback) = &choice.feedback {
-        println!("{}", wrap(feedback, "  "));
+        say!("{}", wrap(feedback, "  "));
     }
     let changes: Vec<String> = choice
         .scores
@@ -208,15 +213,15 @@ fn show_feedback(choice: &Choice, catalogues: &Catalogues) {
         .map(|(p, s)| format!("{s:+} {}", catalogues.principle(p).map_or(p, |p| p.name.as_str())))
         .collect();
     if !changes.is_empty() {
-        println!("{}", wrap(&changes.join(", "), "  "));
+        say!("{}", wrap(&changes.join(", "), "  "));
     }
     let sections: Vec<&str> =
         choice.guide.iter().map(|g| catalogues.section(g).map_or(g.as_str(), |s| s.title.as_str())).collect();
     if !sections.is_empty() {
-        println!("{}", textwrap::fill(&sections.join("; "), options("  Guide: ", "    ")));
+        say!("{}", textwrap::fill(&sections.join("; "), options("  Guide: ", "    ")));
     }
     if let Some(line) = &choice.red_flag {
-        println!("{}", textwrap::fill(line, options("  ⚑ Red flag: ", "    ")));
+        say!("{}", textwrap::fill(line, options("  ⚑ Red flag: ", "    ")));
     }
 }
 

@@ -5,14 +5,14 @@ use std::process::ExitCode;
 
 use jiff::tz::TimeZone;
 
-use super::{print_table, table};
+use super::{print_table, row, table};
 use crate::catalogues::Catalogues;
 use crate::play::progress::{is_players, progress};
 use crate::play::{Record, RecordStore};
 use crate::scenario::Library;
 
 fn store() -> Option<RecordStore> {
-    RecordStore::open_default().map_err(|e| eprintln!("error: {e}")).ok()
+    RecordStore::open_default().map_err(|e| complain!("error: {e}")).ok()
 }
 
 /// When a play started, in the local time zone.
@@ -25,7 +25,7 @@ pub fn list(library: &Library, scenario: Option<&str>, name: Option<&str>) -> Ex
     let entries = match store.list() {
         Ok(entries) => entries,
         Err(e) => {
-            eprintln!("error: {e}");
+            complain!("error: {e}");
             return ExitCode::from(2);
         }
     };
@@ -37,7 +37,14 @@ pub fn list(library: &Library, scenario: Option<&str>, name: Option<&str>) -> Ex
             Ok(record) => record,
             Err(e) => {
                 // A record that cannot be read is listed, never hidden.
-                table.add_row(vec!["?".into(), "?".into(), "?".into(), "?".into(), format!("unreadable: {e}"), file]);
+                table.add_row(row(vec![
+                    "?".into(),
+                    "?".into(),
+                    "?".into(),
+                    "?".into(),
+                    format!("unreadable: {e}"),
+                    file,
+                ]));
                 shown += 1;
                 continue;
             }
@@ -53,18 +60,18 @@ pub fn list(library: &Library, scenario: Option<&str>, name: Option<&str>) -> Ex
             None => status.push_str(", scenario not in library"),
             _ => {}
         }
-        table.add_row(vec![
+        table.add_row(row(vec![
             when(record),
             record.scenario_title.clone(),
             record.who().unwrap_or_else(|| "-".into()),
             record.result.as_ref().map_or("-".into(), |r| r.band.to_string()),
             status,
             file,
-        ]);
+        ]));
         shown += 1;
     }
     print_table(&table);
-    println!("\n{shown} record{} in {}.", if shown == 1 { "" } else { "s" }, store.dir().display());
+    say!("\n{shown} record{} in {}.", if shown == 1 { "" } else { "s" }, store.dir().display());
     ExitCode::SUCCESS
 }
 
@@ -73,31 +80,31 @@ pub fn show_progress(catalogues: &Catalogues, name: Option<&str>) -> ExitCode {
     let records: Vec<Record> = match store.list() {
         Ok(entries) => entries.into_iter().filter_map(|(_, r)| r.ok()).collect(),
         Err(e) => {
-            eprintln!("error: {e}");
+            complain!("error: {e}");
             return ExitCode::from(2);
         }
     };
     let progress = progress(&records, name, catalogues);
     let who = name.map_or("everyone".to_owned(), |n| format!("\"{n}\""));
     if progress.plays == 0 {
-        println!("No finished plays for {who} yet.");
+        say!("No finished plays for {who} yet.");
         return ExitCode::SUCCESS;
     }
     let plays =
         if progress.plays == 1 { "1 finished play".to_owned() } else { format!("{} finished plays", progress.plays) };
-    println!("Ratings per principle over {plays} by {who}, oldest first:\n");
+    say!("Ratings per principle over {plays} by {who}, oldest first:\n");
     let mut table = table(&["principle", "plays", "first", "latest", "mean", "over time"]);
     for trend in &progress.trends {
         let name = catalogues.principle(&trend.principle).map_or(trend.principle.clone(), |p| p.name.clone());
         let figure = |v: Option<f64>| v.map_or("-".into(), |v| format!("{v:.0}"));
-        table.add_row(vec![
+        table.add_row(row(vec![
             name,
             trend.points.len().to_string(),
             figure(trend.first()),
             figure(trend.latest()),
             figure(trend.mean()),
             sparkline(trend.points.iter().map(|p| p.rating)),
-        ]);
+        ]));
     }
     print_table(&table);
     ExitCode::SUCCESS

@@ -6,8 +6,8 @@ use std::process::ExitCode;
 use jiff::tz::TimeZone;
 
 use crate::catalogues::Catalogues;
-use crate::play::store::write_atomic;
 use crate::play::{RecordStore, Replay};
+use crate::report::export::{Replace, write_report};
 use crate::report::{Format, render};
 use crate::scenario::Library;
 
@@ -17,34 +17,37 @@ pub fn run(
     record: &Path,
     format: Format,
     output: Option<&PathBuf>,
+    force: bool,
 ) -> ExitCode {
-    let record = match RecordStore::load(record) {
+    let path = record;
+    let record = match RecordStore::load(path) {
         Ok(record) => record,
         Err(e) => {
-            eprintln!("error: {e}");
+            complain!("error: {e}");
             return ExitCode::from(2);
         }
     };
     let scenario = library.get(&record.scenario).map(|l| l.scenario.clone());
     let replay = Replay::new(record, scenario.as_deref());
     if let Some(warning) = &replay.warning {
-        eprintln!("warning: {warning}");
+        complain!("warning: {warning}");
     }
     let text = match render(&replay, catalogues, format, &TimeZone::system()) {
         Ok(text) => text,
         Err(e) => {
-            eprintln!("error: the report could not be written: {e}");
+            complain!("error: the report could not be written: {e}");
             return ExitCode::from(2);
         }
     };
     match output {
-        None => print!("{text}"),
-        Some(path) => {
-            if let Err(e) = write_atomic(path, text.as_bytes()) {
-                eprintln!("error: {}: {e}", path.display());
+        None => say_raw!("{text}"),
+        Some(output) => {
+            let replace = if force { Replace::IfPlainFile } else { Replace::Never };
+            if let Err(e) = write_report(output, text.as_bytes(), replace, &[path]) {
+                complain!("error: {e}");
                 return ExitCode::from(2);
             }
-            println!("Report written to {}", path.display());
+            say!("Report written to {}", output.display());
         }
     }
     ExitCode::SUCCESS

@@ -21,7 +21,7 @@ pub fn report(library: &Library) -> ExitCode {
     let errors = diagnostics.iter().filter(|d| d.is_error()).count();
     let warnings = diagnostics.len() - errors;
     let files = library.scenarios.len() + library.problems.len();
-    println!(
+    say!(
         "Checked {files} file{}: {} valid, {} with errors; {errors} error{}, {warnings} warning{}.",
         plural(files),
         library.scenarios.len(),
@@ -30,7 +30,7 @@ pub fn report(library: &Library) -> ExitCode {
         plural(warnings),
     );
     if files == 0 {
-        println!("No scenario files (*.scenario.ron) were found.");
+        say!("No scenario files (*.scenario.ron) were found.");
     }
     if library.problems.is_empty() { ExitCode::SUCCESS } else { ExitCode::FAILURE }
 }

@@ -95,7 +95,7 @@ fn apply(
             }
             UiAction::Start => {
                 let Some(loaded) = selected.0.as_deref().and_then(|id| library.get(id)) else { continue };
-                session.start(loaded.scenario.clone(), &settings.settings);
+                session.start(loaded.scenario.clone(), &settings.settings, &engine);
                 next.set(Screen::Play);
             }
             UiAction::Choose(choice) => session.pick(choice, &engine, &mut best),
@@ -120,7 +120,9 @@ fn apply(
             },
             UiAction::ReflectOnPlay => {
                 let Some(current) = &session.current else { continue };
-                let path = engine.store.path_for(&current.play.record(&engine.catalogues));
+                let Some(path) = current.record.as_ref().and_then(|r| r.path()).map(ToOwned::to_owned) else {
+                    continue;
+                };
                 match debrief.open(path, true, &library, &engine) {
                     Ok(()) => next.set(Screen::Replay),
                     Err(e) => warn!("{e}"),
@@ -141,7 +143,7 @@ fn apply(
                         if *two_windows {
                             open_audience_window(&mut commands);
                         }
-                        commands.insert_resource(Induction::new(group, *two_windows));
+                        commands.insert_resource(Induction::new(group, *two_windows, engine.store.begin()));
                         next.set(Screen::Induction);
                     }
                     Err(e) => warn!("{e}"),
@@ -156,14 +158,18 @@ fn apply(
                     match GroupPlay::resume(loaded.scenario.clone(), record) {
                         Ok(group) => {
                             open_audience_window(&mut commands);
-                            commands.insert_resource(Induction::new(group, true));
+                            commands.insert_resource(Induction::new(
+                                group,
+                                true,
+                                Ok(boundaries::play::RecordFile::existing(open.path.clone())),
+                            ));
                             next.set(Screen::Induction);
                         }
                         Err(e) => warn!("{e}"),
                     }
                     continue;
                 }
-                match session.resume(loaded.scenario.clone(), record, &settings.settings) {
+                match session.resume(loaded.scenario.clone(), record, open.path.clone(), &settings.settings) {
                     Ok(()) => {
                         selected.0 = Some(record.scenario.clone());
                         next.set(Screen::Play);

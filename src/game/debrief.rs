@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use bevy::prelude::*;
 use boundaries::play::{Record, RecordStore, Reflection, Replay};
+use boundaries::report::export::write_new;
 use boundaries::report::{Format, render};
 
 use super::Engine;
@@ -93,15 +94,12 @@ impl Debrief {
         let folder = engine.store.dir().parent().map_or_else(|| PathBuf::from("reports"), |data| data.join("reports"));
         let name =
             open.path.file_name().and_then(|n| n.to_str()).unwrap_or("play").trim_end_matches(".record.ron").to_owned();
-        let path = folder.join(format!("{name}.html"));
+        // A new file each time: an export never replaces an earlier one.
         let written = render(&open.replay, &engine.catalogues, Format::Html, &jiff::tz::TimeZone::system())
             .map_err(|e| e.to_string())
-            .and_then(|html| {
-                std::fs::create_dir_all(&folder).map_err(|e| e.to_string())?;
-                boundaries::play::store::write_atomic(&path, html.as_bytes()).map_err(|e| e.to_string())
-            });
+            .and_then(|html| write_new(&folder, &name, "html", html.as_bytes()).map_err(|e| e.to_string()));
         open.notice = Some(match written {
-            Ok(()) => format!("Report saved to {}", path.display()),
+            Ok(path) => format!("Report saved to {}", path.display()),
             Err(e) => format!("The report could not be saved: {e}"),
         });
     }

@@ -15,7 +15,9 @@ use bevy::ecs::schedule::ScheduleLabel;
 use bevy::prelude::*;
 use bevy::window::{WindowRef, WindowResolution};
 use bevy_egui::EguiSchedule;
+use boundaries::play::RecordFile;
 use boundaries::play::group::{GroupPlay, Stage};
+use boundaries::play::store::StoreError;
 
 use super::Engine;
 use super::screens::Screen;
@@ -56,11 +58,18 @@ pub struct Induction {
     pub two_windows: bool,
     /// The play has ended and the room's result is showing.
     pub finished: bool,
+    /// Where the session is recorded; none if it cannot be kept (`save_error` says why).
+    pub record: Option<RecordFile>,
     pub save_error: Option<String>,
 }
 
 impl Induction {
-    pub fn new(group: GroupPlay, two_windows: bool) -> Induction {
+    /// A session recorded in `record`, or (with the reason shown) not recorded.
+    pub fn new(group: GroupPlay, two_windows: bool, record: Result<RecordFile, StoreError>) -> Induction {
+        let (record, save_error) = match record {
+            Ok(record) => (Some(record), None),
+            Err(e) => (None, Some(format!("{e}. This session will not be kept."))),
+        };
         Induction {
             group,
             picked: None,
@@ -69,7 +78,8 @@ impl Induction {
             presenter_panel: false,
             two_windows,
             finished: false,
-            save_error: None,
+            record,
+            save_error,
         }
     }
 
@@ -220,7 +230,9 @@ fn take_choice(session: &mut Induction, engine: &Engine) {
     }
     session.picked = None;
     let record = session.group.play.record(&engine.catalogues);
-    session.save_error = engine.store.save(&record).err().map(|e| e.to_string());
+    if let Some(file) = &mut session.record {
+        session.save_error = file.save(&record).err().map(|e| format!("{e}. This session is not being kept."));
+    }
     session.finished = record.is_finished();
 }
 

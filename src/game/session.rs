@@ -6,7 +6,7 @@
 use std::sync::Arc;
 
 use bevy::prelude::*;
-use boundaries::play::{PlayOptions, Playthrough};
+use boundaries::play::{PlayOptions, Playthrough, RecordFile};
 use boundaries::scenario::Scenario;
 use boundaries::settings::{FeedbackTiming, Settings};
 
@@ -35,6 +35,8 @@ pub struct Play {
     pub phase: Phase,
     pub feedback: FeedbackTiming,
     pub ask_confidence: bool,
+    /// Where the play is recorded; none if it cannot be kept (`save_error` says why).
+    pub record: Option<RecordFile>,
     /// Why the record could not be saved, if it could not.
     pub save_error: Option<String>,
 }
@@ -45,16 +47,22 @@ pub struct Session {
 }
 
 impl Session {
-    /// Starts a new play with a fresh seed.
-    pub fn start(&mut self, scenario: Arc<Scenario>, settings: &Settings) {
+    /// Starts a new play with a fresh seed, finding out first whether it can be kept:
+    /// if not, the play screen says so from the first decision.
+    pub fn start(&mut self, scenario: Arc<Scenario>, settings: &Settings, engine: &Engine) {
         let options =
             PlayOptions { seed: rand::random(), in_order: !settings.shuffle, player: settings.player(), group: None };
+        let (record, save_error) = match engine.store.begin() {
+            Ok(record) => (Some(record), None),
+            Err(e) => (None, Some(format!("{e}. This play will not be kept."))),
+        };
         self.current = Playthrough::start(scenario, options).ok().map(|play| Play {
             play,
             phase: Phase::Choosing,
             feedback: settings.feedback,
             ask_confidence: settings.ask_confidence,
-            save_error: None,
+            record,
+            save_error,
         });
     }
 
@@ -63,6 +71,7 @@ impl Session {
         &mut self,
         scenario: Arc<Scenario>,
         record: &boundaries::play::Record,
+        path: std::path::PathBuf,
         settings: &Settings,
     ) -> Result<(), String> {
         let play = Playthrough::resume(scenario, record).map_err(|e| e.to_string())?;
@@ -71,6 +80,7 @@ impl Session {
             phase: Phase::Choosing,
             feedback: settings.feedback,
             ask_confidence: settings.ask_confidence,
+            record: Some(RecordFile::existing(path)),
             save_error: None,
         });
         Ok(())
@@ -104,7 +114,9 @@ impl Session {
             return;
         }
         let record = current.play.record(&engine.catalogues);
-        current.save_error = engine.store.save(&record).err().map(|e| e.to_string());
+        if let Some(file) = &mut current.record {
+            current.save_error = file.save(&record).err().map(|e| format!("{e}. This play is not being kept."));
+        }
         if record.is_finished() {
             best.add(&record);
         }

@@ -10,4 +10,4 @@ pub mod store;
 pub use playthrough::{Current, PlayError, PlayOptions, Playthrough};
 pub use record::{Decision, Record, Reflection};
 pub use replay::Replay;
-pub use store::RecordStore;
+pub use store::{RecordFile, RecordStore};

@@ -118,6 +118,69 @@ impl Record {
         }
     }
 
+    /// Everything in the record that does not add up, each said by name: a format
+    /// this version cannot read, a choice taken that was not offered, votes that do
+    /// not match the choices, ratings that are not figures from 0 to 100. A record
+    /// is only shown when there are none.
+    pub fn problems(&self) -> Vec<String> {
+        let mut problems = Vec::new();
+        if self.format != Record::FORMAT {
+            problems.push(match self.format {
+                0 => "it says it is record format 0, which no version of Boundaries has written".to_owned(),
+                n => format!(
+                    "it is record format {n}, written by a newer version of Boundaries; this version reads format {}",
+                    Record::FORMAT
+                ),
+            });
+        }
+        if self.scenario.trim().is_empty() {
+            problems.push("it names no scenario".to_owned());
+        }
+        if self.ended.is_some_and(|ended| ended < self.started) {
+            problems.push("it ends before it starts".to_owned());
+        }
+        if self.group == Some(0) {
+            problems.push("it is a group session of no people".to_owned());
+        }
+        for (i, decision) in self.decisions.iter().enumerate() {
+            let at = format!("decision {} (at \"{}\")", i + 1, decision.node);
+            if !decision.offered.contains(&decision.chosen) {
+                problems.push(format!("{at}: the choice taken, \"{}\", is not one of those offered", decision.chosen));
+            }
+            let mut seen = std::collections::HashSet::new();
+            if let Some(twice) = decision.offered.iter().find(|c| !seen.insert(*c)) {
+                problems.push(format!("{at}: choice \"{twice}\" is offered twice"));
+            }
+            if decision.confidence.is_some_and(|c| !(1..=5).contains(&c)) {
+                problems
+                    .push(format!("{at}: a confidence of {}, where 1 to 5 is asked", decision.confidence.unwrap_or(0)));
+            }
+            if let Some(votes) = &decision.votes
+                && votes.len() != decision.offered.len()
+            {
+                let (n, m) = (votes.len(), decision.offered.len());
+                problems.push(format!("{at}: {n} vote counts for {m} choices"));
+            }
+        }
+        if let Some(result) = &self.result {
+            let figure = |value: f64| value.is_finite() && (0.0..=100.0).contains(&value);
+            if result.overall.is_some_and(|o| !figure(o)) {
+                problems.push(format!(
+                    "the overall figure, {}, is not from 0 to 100",
+                    short(result.overall.unwrap_or(0.0))
+                ));
+            }
+            for rating in result.ratings.iter().filter(|r| !figure(r.rating)) {
+                problems.push(format!(
+                    "the rating for \"{}\", {}, is not from 0 to 100",
+                    rating.principle,
+                    short(rating.rating)
+                ));
+            }
+        }
+        problems
+    }
+
     pub fn to_ron(&self) -> String {
         let config = ron::ser::PrettyConfig::new().struct_names(true);
         ron::ser::to_string_pretty(self, config).expect("records contain only serialisable data")
@@ -128,4 +191,9 @@ impl Record {
     pub fn from_ron(text: &str) -> Result<Record, ron::error::SpannedError> {
         ron::Options::default().from_str(text)
     }
+}
+
+/// A figure as a person would write it, however large or odd.
+fn short(value: f64) -> String {
+    if value.is_finite() && value.abs() < 1e6 { format!("{value:.1}") } else { format!("{value:.3e}") }
 }

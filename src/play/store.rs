@@ -1,11 +1,15 @@
-//! Where records live, and writing them so that a crash never leaves half a file:
-//! the new contents go to a temporary file in the same folder, are flushed to disk,
-//! and then renamed over the old file in one step.
+//! Where records live, and writing them so that nothing is lost: each play claims a
+//! file name of its own with exclusive creation (two plays can never share one, in
+//! this process or another), and every save after that replaces the file atomically
+//! (the new contents go to a temporary file in the same folder, are flushed to disk,
+//! and are renamed over the old file in one step), so a crash never leaves half a file.
+//! Reading takes only regular files of a sensible size, and checks what it reads.
 
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use super::record::{Record, Reflection};
+use crate::files::{self, ReadError, describe};
 
 /// Set this to keep records somewhere other than the user's data folder.
 pub const DATA_DIR_VAR: &str = "BOUNDARIES_DATA_DIR";
@@ -13,14 +17,33 @@ pub const DATA_DIR_VAR: &str = "BOUNDARIES_DATA_DIR";
 /// Record files end with this.
 pub const RECORD_SUFFIX: &str = ".record.ron";
 
+/// Larger files are not records; a long play's record is a few tens of kilobytes.
+pub const MAX_RECORD_BYTES: u64 = 8 * 1024 * 1024;
+
+/// At most this much of a scenario's id goes into a record's file name.
+const MAX_ID_IN_NAME: usize = 64;
+
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
     #[error("no data folder could be found for this user; set {DATA_DIR_VAR}")]
     NoDataDir,
-    #[error("{path}: {source}")]
-    Io { path: PathBuf, source: io::Error },
-    #[error("{path}:{line}:{col}: not a readable record: {message}")]
+    /// The records folder cannot hold records; `reason` ends the sentence.
+    #[error("the records folder {} {reason}", dir.display())]
+    Folder { dir: PathBuf, reason: String },
+    #[error("{}: {reason}", path.display())]
+    Io { path: PathBuf, reason: String },
+    #[error(transparent)]
+    Read(#[from] ReadError),
+    #[error("{} is not a Boundaries record", path.display())]
+    NotARecord { path: PathBuf },
+    #[error("{}:{line}:{col}: not a readable record: {message}", path.display())]
     Corrupt { path: PathBuf, line: usize, col: usize, message: String },
+    #[error("{}: the record does not add up: {}", path.display(), problems.join("; "))]
+    Invalid { path: PathBuf, problems: Vec<String> },
+}
+
+fn io_error(path: &Path) -> impl Fn(io::Error) -> StoreError + '_ {
+    move |e| StoreError::Io { path: path.to_owned(), reason: describe(&e) }
 }
 
 /// Where Boundaries keeps what it saves: `$BOUNDARIES_DATA_DIR`, or the user's data
@@ -55,30 +78,54 @@ impl RecordStore {
         &self.dir
     }
 
-    /// The file a play's record is kept in; stable for the whole play, so each save
-    /// replaces the last.
-    pub fn path_for(&self, record: &Record) -> PathBuf {
-        let started = record.started.strftime("%Y%m%dT%H%M%S");
-        self.dir.join(format!("{started}-{}-{:016x}{RECORD_SUFFIX}", record.scenario, record.seed))
+    /// Makes sure a play can be kept here, before it starts: the folder exists (or is
+    /// made) and a file can be written in it. The error says where and why in words.
+    pub fn check(&self) -> Result<(), StoreError> {
+        let folder = |reason: String| StoreError::Folder { dir: self.dir.clone(), reason };
+        match std::fs::metadata(&self.dir) {
+            Ok(metadata) if metadata.is_dir() => {}
+            Ok(metadata) => {
+                let kind = if metadata.is_file() { "a file" } else { files::kind_of(&metadata).unwrap_or("a file") };
+                return Err(folder(format!("is {kind}, not a folder")));
+            }
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {
+                std::fs::create_dir_all(&self.dir).map_err(|e| folder(format!("cannot be made: {}", describe(&e))))?
+            }
+            Err(e) => return Err(folder(format!("cannot be used: {}", describe(&e)))),
+        }
+        let probe = stage(&self.dir.join("probe"), b"", Private::Yes)
+            .map_err(|e| folder(format!("cannot be written to: {}", describe(&e))))?;
+        drop(probe);
+        clean_leftovers(&self.dir);
+        Ok(())
     }
 
-    /// Writes (or replaces) a record atomically, returning its path.
-    pub fn save(&self, record: &Record) -> Result<PathBuf, StoreError> {
-        let path = self.path_for(record);
-        let io = |source| StoreError::Io { path: path.clone(), source };
-        std::fs::create_dir_all(&self.dir).map_err(io)?;
-        write_atomic(&path, record.to_ron().as_bytes()).map_err(io)?;
-        Ok(path)
+    /// A new play's record: [`RecordStore::check`]s the folder, then the file is
+    /// claimed on the first save.
+    pub fn begin(&self) -> Result<RecordFile, StoreError> {
+        self.check()?;
+        Ok(RecordFile { dir: self.dir.clone(), path: None })
     }
 
     pub fn load(path: &Path) -> Result<Record, StoreError> {
-        let text = std::fs::read_to_string(path).map_err(|source| StoreError::Io { path: path.to_owned(), source })?;
-        Record::from_ron(&text).map_err(|e| StoreError::Corrupt {
+        let bytes = files::read_regular(path, MAX_RECORD_BYTES, "a record")?;
+        let Ok(text) = std::str::from_utf8(&bytes) else {
+            return Err(StoreError::NotARecord { path: path.to_owned() });
+        };
+        if !looks_like_a_record(text) {
+            return Err(StoreError::NotARecord { path: path.to_owned() });
+        }
+        let record = Record::from_ron(text).map_err(|e| StoreError::Corrupt {
             path: path.to_owned(),
             line: e.span.start.line,
             col: e.span.start.col,
             message: e.code.to_string(),
-        })
+        })?;
+        let problems = record.problems();
+        if !problems.is_empty() {
+            return Err(StoreError::Invalid { path: path.to_owned(), problems });
+        }
+        Ok(record)
     }
 
     /// Saves a reflection into the record at `path`, atomically: the record is either
@@ -86,21 +133,26 @@ impl RecordStore {
     pub fn save_reflection(path: &Path, reflection: Reflection) -> Result<Record, StoreError> {
         let mut record = RecordStore::load(path)?;
         record.reflection = Some(reflection);
-        write_atomic(path, record.to_ron().as_bytes())
-            .map_err(|source| StoreError::Io { path: path.to_owned(), source })?;
+        write_atomic(path, record.to_ron().as_bytes()).map_err(io_error(path))?;
         Ok(record)
     }
 
     /// Every record file in the store, newest first by name, each loaded or with the
-    /// reason it could not be. Temporary files left by an interrupted save are skipped.
+    /// reason it could not be. Anything else named as a record (a folder, a FIFO, a
+    /// device) is listed with the reason too, never opened. Temporary files left by
+    /// a save that was interrupted are cleared away (never one a running play owns).
     pub fn list(&self) -> Result<Vec<(PathBuf, Result<Record, StoreError>)>, StoreError> {
         let entries = match std::fs::read_dir(&self.dir) {
             Ok(entries) => entries,
             Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
-            Err(source) => {
-                return Err(StoreError::Io { path: self.dir.clone(), source });
+            Err(e) => {
+                return Err(StoreError::Folder {
+                    dir: self.dir.clone(),
+                    reason: format!("cannot be read: {}", describe(&e)),
+                });
             }
         };
+        clean_leftovers(&self.dir);
         let mut paths: Vec<PathBuf> = entries
             .flatten()
             .map(|e| e.path())
@@ -112,19 +164,126 @@ impl RecordStore {
     }
 }
 
+/// Whether a text starts as a record does, before any comment or space.
+fn looks_like_a_record(text: &str) -> bool {
+    let mut rest = text.trim_start_matches('\u{feff}');
+    loop {
+        rest = rest.trim_start();
+        if let Some(after) = rest.strip_prefix("//") {
+            rest = after.split_once('\n').map_or("", |(_, next)| next);
+        } else if let Some(after) = rest.strip_prefix("/*") {
+            rest = after.split_once("*/").map_or("", |(_, next)| next);
+        } else {
+            return rest.starts_with("Record(");
+        }
+    }
+}
+
+/// One play's record file: claimed with exclusive creation on the first save, then
+/// replaced atomically at each save after, so it is the play's own from first to last.
+#[derive(Debug, Clone)]
+pub struct RecordFile {
+    dir: PathBuf,
+    path: Option<PathBuf>,
+}
+
+impl RecordFile {
+    /// The record already at `path`, carried on (a resumed play).
+    pub fn existing(path: PathBuf) -> RecordFile {
+        let dir = path.parent().map(Path::to_owned).unwrap_or_default();
+        RecordFile { dir, path: Some(path) }
+    }
+
+    /// Where the record is, once it has been saved.
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    /// Writes the record, atomically, returning its path.
+    pub fn save(&mut self, record: &Record) -> Result<PathBuf, StoreError> {
+        let bytes = record.to_ron();
+        if let Some(path) = &self.path {
+            write_atomic(path, bytes.as_bytes()).map_err(io_error(path))?;
+            return Ok(path.clone());
+        }
+        let folder = |e: io::Error| StoreError::Folder {
+            dir: self.dir.clone(),
+            reason: format!("cannot be written to: {}", describe(&e)),
+        };
+        let base = file_stem(record);
+        let mut staged = stage(&self.dir.join(&base), bytes.as_bytes(), Private::Yes).map_err(folder)?;
+        for n in 1..=10_000 {
+            let name = if n == 1 { format!("{base}{RECORD_SUFFIX}") } else { format!("{base}-{n}{RECORD_SUFFIX}") };
+            let path = self.dir.join(name);
+            match staged.claim(&path) {
+                Ok(()) => {
+                    self.path = Some(path.clone());
+                    return Ok(path);
+                }
+                Err((back, e)) if e.kind() == io::ErrorKind::AlreadyExists => staged = back,
+                Err((_, e)) => return Err(io_error(&path)(e)),
+            }
+        }
+        Err(folder(io::Error::new(
+            io::ErrorKind::AlreadyExists,
+            "10,000 plays of this scenario started in the same second",
+        )))
+    }
+}
+
+/// A record's file name before its ending: when it started, the scenario (its id cut
+/// to a safe length and to safe characters) and the seed.
+fn file_stem(record: &Record) -> String {
+    let started = record.started.strftime("%Y%m%dT%H%M%S");
+    let id: String = record
+        .scenario
+        .chars()
+        .take(MAX_ID_IN_NAME)
+        .map(|c| if c.is_ascii_alphanumeric() || c == '-' || c == '_' { c } else { '_' })
+        .collect();
+    format!("{started}-{id}-{:016x}", record.seed)
+}
+
+/// Whether a staged file is for the user's eyes only (records) or gets the ordinary
+/// permissions a new file has (exports).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Private {
+    Yes,
+    No,
+}
+
 /// Replaces `path` with `bytes` so that, whenever the program stops, the file holds
-/// either its old contents or all of the new ones.
+/// either its old contents or all of the new ones. Keeps the file's permissions
+/// private (as records are).
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    stage(path, bytes)?.commit(path)
+    // A clean-up in another process may take a temporary file that was not yet
+    // locked; staging again is then enough.
+    match stage(path, bytes, Private::Yes)?.commit(path) {
+        Err(e) if e.kind() == io::ErrorKind::NotFound => stage(path, bytes, Private::Yes)?.commit(path),
+        done => done,
+    }
 }
 
 /// New contents written and flushed beside their destination, not yet in place.
+/// While it exists its owner holds a lock on it, so a clean-up never takes it.
 pub struct Staged(tempfile::NamedTempFile);
 
-/// Writes the new contents to a hidden temporary file in the destination's folder.
-pub fn stage(path: &Path, bytes: &[u8]) -> io::Result<Staged> {
+/// Temporary files are hidden and end with this.
+const TEMP_SUFFIX: &str = ".tmp";
+
+/// Writes the new contents to a hidden, locked temporary file in the destination's folder.
+pub fn stage(path: &Path, bytes: &[u8], private: Private) -> io::Result<Staged> {
     let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let mut file = tempfile::Builder::new().prefix(".").suffix(".tmp").tempfile_in(dir)?;
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".").suffix(TEMP_SUFFIX);
+    #[cfg(unix)]
+    if private == Private::No {
+        use std::os::unix::fs::PermissionsExt;
+        // The umask still applies, as for any new file.
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    let mut file = builder.tempfile_in(dir)?;
+    lock(file.as_file(), true);
     file.write_all(bytes)?;
     file.as_file().sync_all()?;
     Ok(Staged(file))
@@ -134,11 +293,60 @@ impl Staged {
     /// Renames the staged file over the destination and flushes the folder entry.
     pub fn commit(self, path: &Path) -> io::Result<()> {
         self.0.persist(path).map_err(|e| e.error)?;
-        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            // Flushing a folder is not possible everywhere; the rename has happened either way.
-            let _ = std::fs::File::open(dir).and_then(|d| d.sync_all());
-        }
+        sync_folder(path);
         Ok(())
+    }
+
+    /// Puts the staged file at `path` only if nothing is there; if something is, the
+    /// staged file comes back to try another name.
+    pub fn claim(self, path: &Path) -> Result<(), (Staged, io::Error)> {
+        match self.0.persist_noclobber(path) {
+            Ok(_) => {
+                sync_folder(path);
+                Ok(())
+            }
+            Err(e) => Err((Staged(e.file), e.error)),
+        }
+    }
+}
+
+fn sync_folder(path: &Path) {
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        // Flushing a folder is not possible everywhere; the rename has happened either way.
+        let _ = std::fs::File::open(dir).and_then(|d| d.sync_all());
+    }
+}
+
+/// Takes an exclusive lock on a file: waiting for it, or only if it is free now.
+/// Returns whether the lock is held. Locks go when the process does, however it ends.
+#[cfg(unix)]
+fn lock(file: &std::fs::File, wait: bool) -> bool {
+    use std::os::fd::AsRawFd;
+    let operation = if wait { libc::LOCK_EX } else { libc::LOCK_EX | libc::LOCK_NB };
+    // SAFETY: flock on a file descriptor the `File` owns for the whole call.
+    unsafe { libc::flock(file.as_raw_fd(), operation) == 0 }
+}
+
+#[cfg(not(unix))]
+fn lock(_: &std::fs::File, _: bool) -> bool {
+    false
+}
+
+/// Removes temporary files an interrupted save left in `dir`: those nobody holds a
+/// lock on. A running play's temporary file is locked for as long as it exists.
+pub fn clean_leftovers(dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let Some(name) = name.to_str() else { continue };
+        if !(name.starts_with('.') && name.ends_with(TEMP_SUFFIX)) || !entry.file_type().is_ok_and(|t| t.is_file()) {
+            continue;
+        }
+        let path = entry.path();
+        let Ok(file) = std::fs::OpenOptions::new().read(true).open(&path) else { continue };
+        if lock(&file, false) {
+            let _ = std::fs::remove_file(&path);
+        }
     }
 }
 
@@ -152,7 +360,7 @@ mod tests {
         let path = dir.path().join("play.record.ron");
         write_atomic(&path, b"old complete contents").unwrap();
 
-        let staged = stage(&path, b"new contents that never land").unwrap();
+        let staged = stage(&path, b"new contents that never land", Private::Yes).unwrap();
         std::mem::forget(staged); // the process dies here: no rename, no clean-up
 
         assert_eq!(std::fs::read(&path).unwrap(), b"old complete contents");
@@ -163,15 +371,42 @@ mod tests {
         assert_eq!(std::fs::read(&path).unwrap(), b"next save");
     }
 
+    #[cfg(unix)]
+    #[test]
+    fn clean_up_takes_abandoned_temporary_files_but_not_one_being_written() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("play.record.ron");
+        let live = stage(&path, b"being written", Private::Yes).unwrap();
+        // One left by a process that died: its lock went with it.
+        let dead = dir.path().join(".dead123.tmp");
+        std::fs::write(&dead, b"half").unwrap();
+
+        clean_leftovers(dir.path());
+        assert!(!dead.exists(), "an abandoned temporary file is removed");
+        assert!(live.0.path().exists(), "a temporary file still locked by its owner stays");
+        live.commit(&path).unwrap();
+        assert_eq!(std::fs::read(&path).unwrap(), b"being written");
+    }
+
     #[test]
     fn listing_skips_leftover_temporary_files_and_reports_corrupt_records() {
         let dir = tempfile::tempdir().unwrap();
         let store = RecordStore::at(dir.path());
-        std::mem::forget(stage(&dir.path().join(format!("x{RECORD_SUFFIX}")), b"half").unwrap());
+        std::mem::forget(stage(&dir.path().join(format!("x{RECORD_SUFFIX}")), b"half", Private::Yes).unwrap());
         std::fs::write(dir.path().join(format!("broken{RECORD_SUFFIX}")), "Record(format: ").unwrap();
         let listed = store.list().unwrap();
         assert_eq!(listed.len(), 1);
         let error = listed[0].1.as_ref().unwrap_err().to_string();
         assert!(error.contains("broken.record.ron:1:"), "{error}");
+    }
+
+    #[test]
+    fn a_file_that_is_not_a_record_is_said_to_be_so_and_nothing_of_it_is_quoted() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("shadow");
+        std::fs::write(&path, "root:$6$secret:19000:0:99999:7:::\n").unwrap();
+        let error = RecordStore::load(&path).unwrap_err().to_string();
+        assert_eq!(error, format!("{} is not a Boundaries record", path.display()));
+        assert!(looks_like_a_record("// a note\n/* more */ Record(format: 1)"));
     }
 }

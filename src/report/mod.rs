@@ -3,6 +3,7 @@
 //! ratings per principle, red flags, takeaways and the reflection. Templates live in
 //! `templates/`; everything from a scenario or a player is escaped.
 
+pub mod export;
 mod view;
 
 use jiff::tz::TimeZone;

@@ -59,7 +59,7 @@ fn choice_label(choice: &Choice) -> String {
 }
 
 fn dot(scenario: &Scenario) -> String {
-    let esc = |s: &str| s.replace('\\', "\\\\").replace('"', "\\\"").replace('\n', "\\n");
+    let esc = |s: &str| crate::text::for_terminal(s).replace('\\', "\\\\").replace('"', "\\\"").replace('\n', "\\n");
     let mut out = String::new();
     let _ = writeln!(out, "digraph \"{}\" {{", esc(&scenario.id));
     let _ = writeln!(out, "    label=\"{}\"; labelloc=t; rankdir=TB;", esc(&scenario.title));
@@ -103,8 +103,18 @@ fn dot(scenario: &Scenario) -> String {
 }
 
 fn mermaid(scenario: &Scenario) -> String {
+    // Mermaid reads `%%` as a directive and backticks as Markdown anywhere, so
+    // everything that could be syntax becomes an entity code.
     let esc = |s: &str| {
-        s.replace('&', "#amp;").replace('"', "#quot;").replace('<', "#lt;").replace('>', "#gt;").replace('\n', "<br/>")
+        crate::text::for_terminal(s)
+            .replace('#', "#35;")
+            .replace('&', "#amp;")
+            .replace('"', "#quot;")
+            .replace('<', "#lt;")
+            .replace('>', "#gt;")
+            .replace('%', "#37;")
+            .replace('`', "#96;")
+            .replace('\n', "<br/>")
     };
     let name = |id: &str| scenario.nodes.position(id).map_or_else(|| "missing".to_owned(), |i| format!("n{i}"));
     let mut out = String::from("flowchart TD\n");

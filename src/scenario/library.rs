@@ -10,6 +10,7 @@ use super::parse::{MAX_FILE_BYTES, parse};
 use super::validate::validate;
 use crate::catalogues::Catalogues;
 use crate::diagnostic::Diagnostic;
+use crate::files;
 use crate::scoring::Analysis;
 
 /// The file name ending that marks a scenario.
@@ -82,11 +83,11 @@ impl Library {
         let mut sources = Vec::new();
         for file in files {
             let label = file.display().to_string();
-            match read_limited(&file) {
+            match files::read_regular(&file, MAX_FILE_BYTES as u64, "a scenario file") {
                 Ok(bytes) => sources.push((label, bytes)),
                 Err(e) => library.add(Err(Problem {
                     file: label.clone(),
-                    diagnostics: vec![Diagnostic::error(&label, format!("cannot read the file: {e}"))],
+                    diagnostics: vec![Diagnostic::error(&label, format!("cannot read the file: {}", e.reason()))],
                 })),
             }
         }
@@ -133,40 +134,16 @@ impl Library {
     }
 }
 
-/// The scenario files a path stands for, sorted; unreadable folders become problems.
+/// The scenario files a path stands for, sorted; folders that cannot be read,
+/// special files and walks stopped at their bounds become problems.
 fn scenario_files(path: &Path, problems: &mut Vec<Problem>) -> Vec<PathBuf> {
     if !path.is_dir() {
         return vec![path.to_owned()];
     }
-    let mut files = Vec::new();
-    let mut folders = vec![path.to_owned()];
-    while let Some(folder) = folders.pop() {
-        let entries = match std::fs::read_dir(&folder) {
-            Ok(entries) => entries,
-            Err(e) => {
-                let label = folder.display().to_string();
-                let diagnostics = vec![Diagnostic::error(&label, format!("cannot read the folder: {e}"))];
-                problems.push(Problem { file: label, diagnostics });
-                continue;
-            }
-        };
-        for entry in entries.flatten() {
-            let path = entry.path();
-            if path.is_dir() {
-                folders.push(path);
-            } else if path.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.ends_with(SCENARIO_SUFFIX)) {
-                files.push(path);
-            }
-        }
+    let walk = files::walk(path, SCENARIO_SUFFIX, files::Bounds::FOLDERS);
+    for (place, why) in walk.problems {
+        let label = place.display().to_string();
+        problems.push(Problem { file: label.clone(), diagnostics: vec![Diagnostic::error(&label, why)] });
     }
-    files.sort();
-    files
-}
-
-/// Reads a file, refusing (without reading it all) one far larger than a scenario.
-fn read_limited(path: &Path) -> std::io::Result<Vec<u8>> {
-    use std::io::Read;
-    let mut bytes = Vec::new();
-    std::fs::File::open(path)?.take(MAX_FILE_BYTES as u64 + 1).read_to_end(&mut bytes)?;
-    Ok(bytes)
+    walk.files
 }

@@ -72,10 +72,30 @@ pub fn content_hash(text: &str) -> String {
     format!("{:016x}", xxhash_rust::xxh3::xxh3_64(text.as_bytes()))
 }
 
+/// The offset of the first character at or after `offset` that is not space or a comment.
+fn first_token_from(text: &str, mut offset: usize) -> usize {
+    loop {
+        let rest = &text[offset..];
+        let trimmed = rest.trim_start();
+        offset += rest.len() - trimmed.len();
+        if let Some(after) = trimmed.strip_prefix("//") {
+            offset += 2 + after.find('\n').unwrap_or(after.len());
+        } else if let Some(after) = trimmed.strip_prefix("/*") {
+            offset += 2 + after.find("*/").map_or(after.len(), |i| i + 2);
+        } else {
+            return offset;
+        }
+    }
+}
+
 /// Turns a RON error into a diagnostic pointing at its line and column.
 pub fn syntax_error(file: &str, text: &str, error: &ron::error::SpannedError) -> Diagnostic {
     let source: Arc<str> = Arc::from(text);
-    let start = offset_of(text, error.span.start.line, error.span.start.col);
+    let mut start = offset_of(text, error.span.start.line, error.span.start.col);
+    if matches!(error.code, ron::Error::TrailingCharacters) {
+        // ron points just past the value; the author needs the first thing after it.
+        start = first_token_from(text, start);
+    }
     let end = offset_of(text, error.span.end.line, error.span.end.col).max(start);
     let mut message = error.code.to_string();
     let help = match &error.code {
@@ -131,6 +151,13 @@ mod tests {
         let d = parse("tiny.scenario.ron", text.as_bytes()).unwrap_err();
         assert_eq!(d.line_col.map(|(line, _)| line), Some(6), "{d}");
         assert!(d.to_string().starts_with("tiny.scenario.ron:6:"), "{d}");
+    }
+
+    #[test]
+    fn trailing_text_is_placed_where_it_starts() {
+        let text = format!("{MINIMAL}\n// a comment\n\n  extra");
+        let d = parse("tiny.scenario.ron", text.as_bytes()).unwrap_err();
+        assert_eq!(d.line_col, Some((11, 3)), "{d}");
     }
 
     #[test]

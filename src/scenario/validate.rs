@@ -16,6 +16,9 @@ use crate::diagnostic::{Diagnostic, LineIndex, Place, Severity};
 /// Scores run from -3 (works against the principle) to 3 (upholds it well).
 pub const SCORE_RANGE: std::ops::RangeInclusive<i64> = -3..=3;
 
+/// How long a play may say it takes, in minutes.
+pub const MINUTES: std::ops::RangeInclusive<u32> = 1..=120;
+
 /// After this many problems in one file the rest are counted, not listed.
 const MAX_REPORTS: usize = 100;
 
@@ -133,6 +136,15 @@ impl<'a> Checker<'a> {
         } else if s.id != stem {
             let message = format!("scenario id \"{}\" does not match the file name \"{stem}.scenario.ron\"", s.id);
             self.error(At::Top("id"), message, Some("rename the file or change the id so they match"));
+        }
+        if !MINUTES.contains(&s.minutes) {
+            let message = format!(
+                "minutes is {}; give how long a play takes, from {} to {} minutes",
+                s.minutes,
+                MINUTES.start(),
+                MINUTES.end()
+            );
+            self.error(At::Top("minutes"), message, Some("most scenarios take 10 to 15 minutes"));
         }
         for principle in s.focus.iter().filter(|p| self.catalogues.principle(p).is_none()) {
             let message = format!("focus names unknown principle \"{principle}\"");

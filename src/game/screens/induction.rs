@@ -482,8 +482,11 @@ mod tests {
         let library = GameLibrary::default();
         for (name, text) in SHIPPED {
             let scenario = boundaries::scenario::load_bytes(name, text.as_bytes(), &catalogues).unwrap().scenario;
-            let mut induction =
-                Induction::new(boundaries::play::group::GroupPlay::start(scenario.clone(), 1, 10).unwrap(), true);
+            let mut induction = Induction::new(
+                boundaries::play::group::GroupPlay::start(scenario.clone(), 1, 10).unwrap(),
+                true,
+                Err(boundaries::play::store::StoreError::NoDataDir),
+            );
             while let Current::Scene { scene, offered, .. } = induction.group.play.current() {
                 let note = scene.facilitator.clone().unwrap_or_default();
                 let first = offered[0].id.clone();

@@ -138,7 +138,7 @@ pub fn body(ui: &mut egui::Ui, view: &View) -> Option<UiAction> {
     };
     ui.label(egui::RichText::new(format!("{}{progress}", view.title)).size(20.0).color(palette.muted));
     if let Some(error) = &view.save_error {
-        ui.label(egui::RichText::new(format!("Your progress could not be saved: {error}")).color(palette.danger));
+        ui.label(egui::RichText::new(error.as_str()).color(palette.danger));
     }
     ui.add_space(6.0);
     match &view.stage {

@@ -9,7 +9,13 @@ use std::fmt;
 use std::ops::Range;
 use std::sync::Arc;
 
-use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteDiagnostic, NamedSource};
+use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteDiagnostic};
+
+mod snippet;
+
+/// The most characters of a message or help text a rendered diagnostic shows.
+const MAX_MESSAGE: usize = 2000;
+use snippet::Snippet;
 
 /// How bad a problem is: errors stop a scenario loading, warnings do not.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -113,21 +119,29 @@ impl Diagnostic {
     pub fn render(&self, colour: bool) -> String {
         let theme = if colour { GraphicalTheme::unicode() } else { GraphicalTheme::unicode_nocolor() };
         let handler = GraphicalReportHandler::new_themed(theme).with_context_lines(1);
-        let mut diagnostic = MietteDiagnostic::new(self.to_string()).with_severity(match self.severity {
+        // Messages can quote a file (an unknown field's name): a long one is cut.
+        let safe = |text: &str| {
+            let cut: String = text.chars().take(MAX_MESSAGE).collect();
+            let more = if cut.len() < text.len() { "…" } else { "" };
+            format!("{}{more}", crate::text::for_terminal(&cut))
+        };
+        let mut diagnostic = MietteDiagnostic::new(safe(&self.to_string())).with_severity(match self.severity {
             Severity::Error => miette::Severity::Error,
             Severity::Warning => miette::Severity::Warning,
         });
         if let Some(help) = &self.help {
-            diagnostic = diagnostic.with_help(help.clone());
-        }
-        if let Some(span) = &self.span {
-            diagnostic = diagnostic.with_label(LabeledSpan::at(span.clone(), "here"));
+            diagnostic = diagnostic.with_help(safe(help));
         }
         let mut out = String::new();
-        let rendered = match (&self.source, self.span.is_some()) {
-            (Some(source), true) => {
-                let report =
-                    miette::Report::new(diagnostic).with_source_code(NamedSource::new(&self.file, source.to_string()));
+        let rendered = match (&self.source, &self.span) {
+            (Some(source), Some(span)) => {
+                let name = safe(&self.file);
+                let (snippet, span) = snippet::snippet(&name, source, span.clone());
+                let diagnostic = diagnostic.with_label(LabeledSpan::new_with_span(Some("here".into()), span));
+                let report = match snippet {
+                    Snippet::Whole(source) => miette::Report::new(diagnostic).with_source_code(source),
+                    Snippet::Window(window) => miette::Report::new(diagnostic).with_source_code(window),
+                };
                 handler.render_report(&mut out, report.as_ref())
             }
             _ => handler.render_report(&mut out, &diagnostic),
