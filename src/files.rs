@@ -178,6 +178,8 @@ impl Bounds {
 pub struct Walk {
     pub files: Vec<PathBuf>,
     pub problems: Vec<(PathBuf, String)>,
+    /// Folders reached again through a link, and so not read twice.
+    pub repeats: usize,
 }
 
 /// Every regular file under `root` whose name ends with `suffix`. Links are followed
@@ -191,7 +193,10 @@ pub fn walk(root: &Path, suffix: &str, bounds: Bounds) -> Walk {
     let mut entries = 0;
     while let Some((folder, depth)) = folders.pop() {
         match std::fs::metadata(&folder) {
-            Ok(metadata) if !seen.insert(identity(&folder, &metadata)) => continue,
+            Ok(metadata) if !seen.insert(identity(&folder, &metadata)) => {
+                walk.repeats += 1;
+                continue;
+            }
             Ok(_) => {}
             Err(e) => {
                 walk.problems.push((folder, format!("cannot read the folder: {}", describe(&e))));
@@ -310,6 +315,7 @@ mod tests {
 
         let walk = walk(root, ".scenario.ron", Bounds::FOLDERS);
         assert_eq!(walk.files, vec![root.join("a.scenario.ron")]);
+        assert_eq!(walk.repeats, 2, "both links back to the top are noticed");
         let said: Vec<String> = walk.problems.iter().map(|(p, why)| format!("{}: {why}", p.display())).collect();
         assert!(said.iter().any(|p| p.contains("pipe.scenario.ron: it is a FIFO")), "{said:?}");
         assert!(said.iter().any(|p| p.contains("stopped looking 12 folders deep")), "{said:?}");

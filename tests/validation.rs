@@ -272,3 +272,13 @@ fn a_hundred_thousand_nodes_validate_without_overflow() {
     let totals = boundaries::scoring::path_totals(&graph, &catalogues());
     assert_eq!((totals[0].lowest, totals[0].highest), (-1, n as i64));
 }
+
+#[test]
+fn minutes_must_be_a_sensible_length_of_play() {
+    for minutes in ["0", "121", "4294967295"] {
+        let text = base_with("minutes: 5", &format!("minutes: {minutes}"));
+        let d = the_one(&diagnostics(&text), "from 1 to 120 minutes");
+        assert_eq!(d.line_col.unwrap().0, line_of(&text, "minutes"), "{d}");
+    }
+    assert!(diagnostics(&base_with("minutes: 5", "minutes: 120")).is_empty());
+}

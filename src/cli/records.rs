@@ -42,7 +42,7 @@ pub fn list(library: &Library, scenario: Option<&str>, name: Option<&str>) -> Ex
                     "?".into(),
                     "?".into(),
                     "?".into(),
-                    format!("unreadable: {e}"),
+                    format!("unreadable: {}", without_path(&e.to_string(), path)),
                     file,
                 ]));
                 shown += 1;
@@ -114,4 +114,10 @@ pub fn show_progress(catalogues: &Catalogues, name: Option<&str>) -> ExitCode {
 fn sparkline(ratings: impl Iterator<Item = f64>) -> String {
     const BARS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
     ratings.map(|r| BARS[((r / 100.0) * 7.0).round().clamp(0.0, 7.0) as usize]).collect()
+}
+
+/// A message about a file without the file's path at its start (the table names it).
+fn without_path<'a>(message: &'a str, path: &std::path::Path) -> &'a str {
+    let path = path.display().to_string();
+    message.strip_prefix(path.as_str()).map_or(message, |rest| rest.trim_start_matches([':', ' ']))
 }

@@ -15,9 +15,10 @@ use bevy::asset::io::{AssetSourceBuilder, Reader};
 use bevy::asset::{AssetLoader, LoadContext, LoadedFolder};
 use bevy::prelude::*;
 use boundaries::catalogues::Catalogues;
+use boundaries::files;
 use boundaries::scenario::parse::MAX_FILE_BYTES;
 use boundaries::scenario::shipped::SHIPPED;
-use boundaries::scenario::{Loaded, Problem, load_bytes};
+use boundaries::scenario::{Loaded, Problem, SCENARIO_SUFFIX, load_bytes};
 
 use super::Engine;
 
@@ -131,16 +132,54 @@ impl AssetLoader for ScenarioLoader {
     }
 }
 
-/// The folders being loaded.
+/// The folders being loaded, and an author's files loaded one by one where their
+/// folder is not safe to hand to the asset server whole.
 #[derive(Resource)]
-struct Folders(Vec<Handle<LoadedFolder>>);
+struct Folders {
+    folders: Vec<Handle<LoadedFolder>>,
+    files: Vec<Handle<ScenarioFile>>,
+}
 
-fn load_folders(mut commands: Commands, server: Res<AssetServer>, dirs: Option<Res<SourceDirs>>) {
-    let mut folders = vec![server.load_folder(format!("{SHIPPED_SOURCE}://"))];
-    if dirs.is_some_and(|d| d.authored.is_some()) {
-        folders.push(server.load_folder(format!("{AUTHORED_SOURCE}://")));
+fn load_folders(
+    mut commands: Commands,
+    server: Res<AssetServer>,
+    dirs: Option<Res<SourceDirs>>,
+    mut library: ResMut<GameLibrary>,
+) {
+    let mut loading = Folders { folders: vec![server.load_folder(format!("{SHIPPED_SOURCE}://"))], files: Vec::new() };
+    if let Some(dir) = dirs.as_ref().and_then(|d| d.authored.as_deref()) {
+        load_authored(dir, &server, &mut loading, &mut library);
     }
-    commands.insert_resource(Folders(folders));
+    commands.insert_resource(loading);
+}
+
+/// An author's folder is checked by the engine's walk first: a folder that is not
+/// there is a problem to show; one that loops, holds special files or is too large
+/// to walk has its problems listed and only the regular files found are loaded.
+fn load_authored(dir: &Path, server: &AssetServer, loading: &mut Folders, library: &mut GameLibrary) {
+    let problem = |library: &mut GameLibrary, path: &Path, why: String| {
+        let label = path.display().to_string();
+        let diagnostics = vec![boundaries::diagnostic::Diagnostic::error(&label, why)];
+        library.update(1, label.clone(), &Err(Problem { file: label, diagnostics }));
+    };
+    if !dir.is_dir() {
+        problem(library, dir, "there is no scenarios folder here, so no scenarios of your own are loaded".into());
+        return;
+    }
+    let walk = files::walk(dir, SCENARIO_SUFFIX, files::Bounds::FOLDERS);
+    if walk.problems.is_empty() && walk.repeats == 0 {
+        loading.folders.push(server.load_folder(format!("{AUTHORED_SOURCE}://")));
+        return;
+    }
+    for (path, why) in walk.problems {
+        problem(library, &path, why);
+    }
+    for file in walk.files {
+        if let Ok(relative) = file.strip_prefix(dir) {
+            let path = relative.to_string_lossy().replace('\\', "/");
+            loading.files.push(server.load(format!("{AUTHORED_SOURCE}://{path}")));
+        }
+    }
 }
 
 /// One file's state in the game's library.
@@ -251,17 +290,21 @@ fn track_readiness(
     mut library: ResMut<GameLibrary>,
 ) {
     let Some(folders) = folders else { return };
-    let ready = folders.0.iter().all(|folder| {
-        if server.load_state(folder).is_failed() {
-            return true;
-        }
-        let Some(contents) = loaded.get(folder) else { return false };
-        contents.handles.iter().all(|file| {
-            server.get_path(file.id()).is_some_and(|path| {
-                library.entries.contains_key(&(source_rank(&path), path.path().display().to_string()))
-            })
-        })
-    });
+    let known = |file: bevy::asset::UntypedAssetId| {
+        server
+            .get_path(file)
+            .is_some_and(|path| library.entries.contains_key(&(source_rank(&path), path.path().display().to_string())))
+    };
+    let files_ready =
+        folders.files.iter().all(|file| server.load_state(file).is_failed() || known(file.id().untyped()));
+    let ready = files_ready
+        && folders.folders.iter().all(|folder| {
+            if server.load_state(folder).is_failed() {
+                return true;
+            }
+            let Some(contents) = loaded.get(folder) else { return false };
+            contents.handles.iter().all(|file| known(file.id()))
+        });
     if ready != library.ready {
         library.ready = ready;
     }

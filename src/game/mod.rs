@@ -18,6 +18,8 @@ mod session;
 mod settings;
 #[cfg(test)]
 mod tests;
+#[cfg(all(test, unix))]
+mod tests_files;
 mod theme;
 mod widgets;
 

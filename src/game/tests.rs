@@ -16,7 +16,7 @@ use super::screens::Screen;
 use super::session::{Phase, Session};
 use super::{Engine, core_plugin};
 
-const SCENARIO: &str = r#"Scenario(
+pub(super) const SCENARIO: &str = r#"Scenario(
     id: "base", title: "Base", summary: "A test.", setting: "Home care visit", level: Introductory, minutes: 5,
     focus: ["boundaries"],
     cast: { "ada": (name: "Ada", role: "Person you support") },
@@ -37,14 +37,27 @@ const SCENARIO: &str = r#"Scenario(
 
 const BROKEN: &str = "Scenario(\n    id: \"broken\",\n    title: 12,\n)";
 
-fn app(data: &std::path::Path) -> App {
-    app_with(data, memory_source([("base.scenario.ron", SCENARIO), ("broken.scenario.ron", BROKEN)].into_iter()), false)
+pub(super) fn app(data: &std::path::Path) -> App {
+    let shipped = memory_source([("base.scenario.ron", SCENARIO), ("broken.scenario.ron", BROKEN)].into_iter());
+    app_with(data, shipped, false, shipped_only)
 }
 
-/// The game's logic with the scenarios of one asset source, loaded.
-fn app_with(data: &std::path::Path, source: bevy::asset::io::AssetSourceBuilder, watch: bool) -> App {
+/// No author's folder.
+fn shipped_only(app: &mut App) {
+    app.insert_resource(SourceDirs::default());
+}
+
+/// The game's logic with the scenarios of one asset source, loaded; `sources` adds
+/// any other source and the [`SourceDirs`] before the assets start loading.
+pub(super) fn app_with(
+    data: &std::path::Path,
+    source: bevy::asset::io::AssetSourceBuilder,
+    watch: bool,
+    sources: impl FnOnce(&mut App),
+) -> App {
     let mut app = App::new();
     app.register_asset_source(SHIPPED_SOURCE, source);
+    sources(&mut app);
     app.add_plugins((
         MinimalPlugins,
         AssetPlugin { watch_for_changes_override: Some(watch), ..default() },
@@ -55,13 +68,12 @@ fn app_with(data: &std::path::Path, source: bevy::asset::io::AssetSourceBuilder,
         store: RecordStore::at(data.join("records")),
         settings_path: None,
     });
-    app.insert_resource(SourceDirs::default());
     app.add_plugins(core_plugin);
     update_until(&mut app, "the library loads", |app| app.world().resource::<GameLibrary>().ready);
     app
 }
 
-fn update_until(app: &mut App, what: &str, done: impl Fn(&App) -> bool) {
+pub(super) fn update_until(app: &mut App, what: &str, done: impl Fn(&App) -> bool) {
     for _ in 0..2000 {
         app.update();
         if done(app) {
@@ -72,7 +84,7 @@ fn update_until(app: &mut App, what: &str, done: impl Fn(&App) -> bool) {
     panic!("timed out waiting until {what}");
 }
 
-fn act(app: &mut App, actions: &[UiAction]) {
+pub(super) fn act(app: &mut App, actions: &[UiAction]) {
     for action in actions {
         app.world_mut().write_message(action.clone());
         app.update();
@@ -80,7 +92,7 @@ fn act(app: &mut App, actions: &[UiAction]) {
     app.update(); // let state transitions land
 }
 
-fn screen(app: &App) -> Screen {
+pub(super) fn screen(app: &App) -> Screen {
     *app.world().resource::<State<Screen>>().get()
 }
 
@@ -160,7 +172,7 @@ fn every_shipped_scenario_can_be_played_to_each_ending_in_the_game() {
     use boundaries::scenario::shipped::SHIPPED;
 
     let data = tempfile::tempdir().unwrap();
-    let mut app = app_with(data.path(), memory_source(SHIPPED.iter().copied()), false);
+    let mut app = app_with(data.path(), memory_source(SHIPPED.iter().copied()), false, shipped_only);
     let scenarios: Vec<_> =
         app.world().resource::<GameLibrary>().scenarios().iter().map(|l| l.scenario.clone()).collect();
     assert_eq!(scenarios.len(), SHIPPED.len(), "every shipped scenario loads");
@@ -190,7 +202,7 @@ fn saving_a_scenario_file_updates_the_library_and_a_broken_edit_keeps_the_last_g
     let file = folder.path().join("base.scenario.ron");
     std::fs::write(&file, SCENARIO).unwrap();
     let source = bevy::asset::io::AssetSourceBuilder::platform_default(&folder.path().to_string_lossy(), None);
-    let mut app = app_with(data.path(), source, true);
+    let mut app = app_with(data.path(), source, true, shipped_only);
     let title = |app: &App| app.world().resource::<GameLibrary>().get("base").map(|l| l.scenario.title.clone());
     assert_eq!(title(&app).as_deref(), Some("Base"));
 
@@ -242,6 +254,9 @@ fn after_a_play_the_player_replays_reflects_and_exports() {
     let reports: Vec<_> = std::fs::read_dir(data.path().join("reports")).unwrap().flatten().collect();
     let html = std::fs::read_to_string(reports[0].path()).unwrap();
     assert!(html.contains("I owned up."));
+    act(&mut app, &[UiAction::Export]);
+    let reports = std::fs::read_dir(data.path().join("reports")).unwrap().count();
+    assert_eq!(reports, 2, "a second export is a new file; the first is kept");
 
     act(&mut app, &[UiAction::Go(Screen::Records)]);
     let debrief = app.world().resource::<Debrief>();

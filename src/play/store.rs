@@ -339,7 +339,7 @@ pub fn clean_leftovers(dir: &Path) {
     for entry in entries.flatten() {
         let name = entry.file_name();
         let Some(name) = name.to_str() else { continue };
-        if !(name.starts_with('.') && name.ends_with(TEMP_SUFFIX)) || !entry.file_type().is_ok_and(|t| t.is_file()) {
+        if !(name.starts_with('.') && name.ends_with(TEMP_SUFFIX) && entry.file_type().is_ok_and(|t| t.is_file())) {
             continue;
         }
         let path = entry.path();

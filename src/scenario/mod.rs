@@ -11,7 +11,7 @@ pub mod shipped;
 pub mod syntax;
 pub mod validate;
 
-pub use library::{Library, Loaded, Problem, load_bytes, load_many};
+pub use library::{Library, Loaded, Problem, SCENARIO_SUFFIX, load_bytes, load_many};
 pub use model::{CastMember, Choice, Ending, Entries, Level, Node, Outcome, Scenario, Scene};
 pub use reach::StateGraph;
 pub use setting::SettingKind;

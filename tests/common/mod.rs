@@ -1,6 +1,8 @@
 //! Shared helpers for the integration tests.
 #![allow(dead_code)] // each test crate uses a different part of this module
 
+pub mod run;
+
 use boundaries::catalogues::Catalogues;
 use boundaries::diagnostic::Diagnostic;
 use boundaries::scenario::{Loaded, Problem, load_bytes};
