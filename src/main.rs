@@ -4,6 +4,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
+mod cli;
 mod game;
 
 fn main() -> ExitCode {
@@ -13,9 +14,9 @@ fn main() -> ExitCode {
     unsafe {
         libc::signal(libc::SIGPIPE, libc::SIG_DFL);
     }
-    let mut cli = boundaries::cli::Cli::parse();
+    let mut cli = crate::cli::Cli::parse();
     match cli.command.take() {
-        Some(command) => boundaries::cli::run(command, &cli),
+        Some(command) => crate::cli::run(command, &cli),
         None => game::run(&cli),
     }
 }

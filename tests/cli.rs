@@ -54,7 +54,7 @@ fn play_by_choice_ids_to_the_end_and_keep_the_record() {
     assert!(text.contains("Record saved:"), "{text}");
     let records = run.records();
     assert_eq!(records.len(), 1);
-    let record = boundaries::play::RecordStore::load(&records[0]).unwrap();
+    let record = boundaries_core::play::RecordStore::load(&records[0]).unwrap();
     assert_eq!((record.player.as_deref(), record.ending.as_deref()), (Some("Alex"), Some("good")));
 }
 
@@ -75,7 +75,7 @@ fn input_ending_early_saves_an_abandoned_record() {
     let text = stdout(&output);
     assert!(text.contains("Type a number from 1 to"), "a bad number is asked again: {text}");
     assert!(text.contains("saved as abandoned"), "{text}");
-    let record = boundaries::play::RecordStore::load(&run.records()[0]).unwrap();
+    let record = boundaries_core::play::RecordStore::load(&run.records()[0]).unwrap();
     assert!(!record.is_finished());
     assert_eq!(record.decisions.len(), 1);
 }

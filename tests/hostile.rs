@@ -10,7 +10,7 @@ use std::os::unix::fs::{PermissionsExt, symlink};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use boundaries::play::RecordStore;
+use boundaries_core::play::RecordStore;
 use common::BASE;
 use common::run::{Run, both, scenario_dir, stdout};
 

@@ -13,7 +13,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
-use boundaries::play::RecordStore;
+use boundaries_core::play::RecordStore;
 use common::run::Run;
 
 /// A small deterministic generator, so a failing run can be repeated.

@@ -73,7 +73,7 @@ fn screens_render_in_a_real_window() {
         let share = drawn_share(&pixels);
         assert!(share > 0.02, "{name}: only {:.2} % of the frame differs from the background", share * 100.0);
     }
-    let records = boundaries::play::RecordStore::at(dir.path().join("data").join("records")).list().unwrap();
+    let records = boundaries_core::play::RecordStore::at(dir.path().join("data").join("records")).list().unwrap();
     assert_eq!(records.len(), 2, "the scripted plays were recorded");
     assert!(records.iter().all(|(_, r)| r.as_ref().unwrap().ending.as_deref() == Some("good-company")));
 }

@@ -4,10 +4,10 @@
 use std::process::ExitCode;
 
 use super::{print_table, row, table};
-use crate::catalogues::Catalogues;
-use crate::scenario::Library;
+use boundaries_core::catalogues::Catalogues;
+use boundaries_core::library::Library;
 
-pub fn run(library: &Library, catalogues: &Catalogues) -> ExitCode {
+pub(super) fn run(library: &Library, catalogues: &Catalogues) -> ExitCode {
     let scenarios = &library.scenarios;
 
     say!("Guide sections cited by each scenario's choices:\n");

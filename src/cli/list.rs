@@ -4,10 +4,10 @@
 use std::process::ExitCode;
 
 use super::{print_table, table};
-use crate::catalogues::Catalogues;
-use crate::scenario::Library;
+use boundaries_core::catalogues::Catalogues;
+use boundaries_core::library::Library;
 
-pub fn run(library: &Library, catalogues: &Catalogues) -> ExitCode {
+pub(super) fn run(library: &Library, catalogues: &Catalogues) -> ExitCode {
     let mut header = vec!["id", "title", "level", "min", "focus", "decisions", "endings"];
     header.extend(catalogues.principles.iter().map(|p| p.id.as_str()));
     let mut table = table(&header);

@@ -6,17 +6,17 @@
 /// characters and bidirectional overrides are shown, not obeyed by the terminal.
 macro_rules! say {
     () => { println!() };
-    ($($arg:tt)*) => { println!("{}", $crate::text::for_terminal(&format!($($arg)*))) };
+    ($($arg:tt)*) => { println!("{}", boundaries_core::text::for_terminal(&format!($($arg)*))) };
 }
 
 /// [`say!`] without the new line.
 macro_rules! say_raw {
-    ($($arg:tt)*) => { print!("{}", $crate::text::for_terminal(&format!($($arg)*))) };
+    ($($arg:tt)*) => { print!("{}", boundaries_core::text::for_terminal(&format!($($arg)*))) };
 }
 
 /// `eprintln!` made safe as [`say!`] is.
 macro_rules! complain {
-    ($($arg:tt)*) => { eprintln!("{}", $crate::text::for_terminal(&format!($($arg)*))) };
+    ($($arg:tt)*) => { eprintln!("{}", boundaries_core::text::for_terminal(&format!($($arg)*))) };
 }
 
 mod coverage;
@@ -32,9 +32,9 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-use crate::catalogues::Catalogues;
-use crate::scenario::Library;
-use crate::scenario::graph::{self, Format};
+use boundaries_core::catalogues::Catalogues;
+use boundaries_core::library::Library;
+use boundaries_core::scenario::graph;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -42,7 +42,7 @@ use crate::scenario::graph::{self, Format};
     version,
     about = "Practise the judgement calls of professional relationships in care work."
 )]
-pub struct Cli {
+pub(crate) struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
 
@@ -61,7 +61,7 @@ pub struct Cli {
 
 /// Options for starting the game, for scripts and documentation.
 #[derive(Debug, Clone, Default, clap::Args)]
-pub struct GameArgs {
+pub(crate) struct GameArgs {
     /// Open this scenario's briefing.
     #[arg(long, value_name = "ID")]
     pub open: Option<String>,
@@ -102,7 +102,7 @@ fn parse_size(text: &str) -> Result<(u32, u32), String> {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum StartScreen {
+pub(crate) enum StartScreen {
     Title,
     Library,
     Play,
@@ -115,7 +115,7 @@ pub enum StartScreen {
 }
 
 #[derive(Debug, Subcommand)]
-pub enum Command {
+pub(crate) enum Command {
     /// Check scenario files and report every problem found.
     Validate {
         /// Files or folders to check (default: the scenarios folder).
@@ -144,7 +144,7 @@ pub enum Command {
     Graph {
         id: String,
         #[arg(long, value_enum, default_value = "dot")]
-        format: Format,
+        format: GraphFormat,
     },
     /// Show which guide sections and principles the library covers.
     Coverage,
@@ -162,7 +162,7 @@ pub enum Command {
         /// The record file (see `boundaries records`).
         record: PathBuf,
         #[arg(long, value_enum, default_value = "md")]
-        format: crate::report::Format,
+        format: ReportFormat,
         /// Write to this file instead of standard output (a new file, unless --force).
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
@@ -178,9 +178,42 @@ pub enum Command {
     },
 }
 
+/// The graph languages `graph` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum GraphFormat {
+    Dot,
+    Mermaid,
+}
+
+impl From<GraphFormat> for graph::Format {
+    fn from(format: GraphFormat) -> graph::Format {
+        match format {
+            GraphFormat::Dot => graph::Format::Dot,
+            GraphFormat::Mermaid => graph::Format::Mermaid,
+        }
+    }
+}
+
+/// The document formats `report` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ReportFormat {
+    #[value(name = "md")]
+    Markdown,
+    Html,
+}
+
+impl From<ReportFormat> for boundaries_core::report::Format {
+    fn from(format: ReportFormat) -> boundaries_core::report::Format {
+        match format {
+            ReportFormat::Markdown => boundaries_core::report::Format::Markdown,
+            ReportFormat::Html => boundaries_core::report::Format::Html,
+        }
+    }
+}
+
 /// The catalogues named on the command line, or the shipped ones; problems are
 /// printed to standard error.
-pub fn load_catalogues(dir: Option<&Path>) -> Option<Catalogues> {
+pub(crate) fn load_catalogues(dir: Option<&Path>) -> Option<Catalogues> {
     match dir.map_or_else(Catalogues::shipped, Catalogues::load_dir) {
         Ok(catalogues) => Some(catalogues),
         Err(problems) => {
@@ -193,7 +226,7 @@ pub fn load_catalogues(dir: Option<&Path>) -> Option<Catalogues> {
 }
 
 /// Runs a subcommand.
-pub fn run(command: Command, cli: &Cli) -> ExitCode {
+pub(crate) fn run(command: Command, cli: &Cli) -> ExitCode {
     let Some(catalogues) = load_catalogues(cli.catalogues.as_deref()) else { return ExitCode::from(2) };
     let library = || load_library(cli.scenarios.as_deref(), &catalogues);
     match command {
@@ -211,13 +244,13 @@ pub fn run(command: Command, cli: &Cli) -> ExitCode {
             play::run(&library(), &catalogues, &id, options)
         }
         Command::Graph { id, format } => with_scenario(&library(), &id, |loaded| {
-            say_raw!("{}", graph::render(&loaded.scenario, format));
+            say_raw!("{}", graph::render(&loaded.scenario, format.into()));
             ExitCode::SUCCESS
         }),
         Command::Coverage => coverage::run(&library(), &catalogues),
         Command::Records { scenario, name } => records::list(&library(), scenario.as_deref(), name.as_deref()),
         Command::Report { record, format, output, force } => {
-            report::run(&library(), &catalogues, &resolve_record(&record), format, output.as_ref(), force)
+            report::run(&library(), &catalogues, &resolve_record(&record), format.into(), output.as_ref(), force)
         }
         Command::Progress { name } => records::show_progress(&catalogues, name.as_deref()),
     }
@@ -228,7 +261,9 @@ fn resolve_record(record: &Path) -> PathBuf {
     if record.exists() || record.components().count() > 1 {
         return record.to_owned();
     }
-    crate::play::RecordStore::open_default().map(|store| store.dir().join(record)).unwrap_or_else(|_| record.to_owned())
+    boundaries_core::play::RecordStore::open_default()
+        .map(|store| store.dir().join(record))
+        .unwrap_or_else(|_| record.to_owned())
 }
 
 /// The folder the command line uses when `--scenarios` is not given, if it exists.
@@ -256,7 +291,11 @@ fn load_library(dir: Option<&Path>, catalogues: &Catalogues) -> Library {
     library
 }
 
-fn with_scenario(library: &Library, id: &str, f: impl FnOnce(&crate::scenario::Loaded) -> ExitCode) -> ExitCode {
+fn with_scenario(
+    library: &Library,
+    id: &str,
+    f: impl FnOnce(&boundaries_core::library::Loaded) -> ExitCode,
+) -> ExitCode {
     match library.get(id) {
         Some(loaded) => f(loaded),
         None => {
@@ -288,7 +327,7 @@ const MAX_CELL: usize = 300;
 /// A table row of untrusted text: each cell one line, cut to [`MAX_CELL`] and with
 /// control characters made visible.
 fn row<S: AsRef<str>>(cells: impl IntoIterator<Item = S>) -> Vec<String> {
-    cells.into_iter().map(|cell| crate::text::cell(cell.as_ref(), MAX_CELL)).collect()
+    cells.into_iter().map(|cell| boundaries_core::text::cell(cell.as_ref(), MAX_CELL)).collect()
 }
 
 /// A table with no borders, left-aligned, that pipes cleanly.

@@ -5,21 +5,22 @@
 use std::io::BufRead;
 use std::process::ExitCode;
 
-use crate::catalogues::Catalogues;
-use crate::play::{Current, PlayOptions, Playthrough, RecordFile, RecordStore};
-use crate::scenario::{Choice, Library};
+use boundaries_core::catalogues::Catalogues;
+use boundaries_core::library::Library;
+use boundaries_core::play::{Current, PlayOptions, Playthrough, RecordFile, RecordStore};
+use boundaries_core::scenario::Choice;
 
 /// Text is wrapped to this width.
 const WIDTH: usize = 78;
 
-pub struct Options {
+pub(super) struct Options {
     pub seed: Option<u64>,
     pub choose: Vec<String>,
     pub name: Option<String>,
     pub in_order: bool,
 }
 
-pub fn run(library: &Library, catalogues: &Catalogues, id: &str, options: Options) -> ExitCode {
+pub(super) fn run(library: &Library, catalogues: &Catalogues, id: &str, options: Options) -> ExitCode {
     super::with_scenario(library, id, |loaded| {
         // Find out before the first decision whether the play can be kept.
         let record = match RecordStore::open_default().and_then(|store| store.begin()) {

@@ -6,21 +6,21 @@ use std::process::ExitCode;
 use jiff::tz::TimeZone;
 
 use super::{print_table, row, table};
-use crate::catalogues::Catalogues;
-use crate::play::progress::{is_players, progress};
-use crate::play::{Record, RecordStore};
-use crate::scenario::Library;
+use boundaries_core::catalogues::Catalogues;
+use boundaries_core::library::Library;
+use boundaries_core::play::progress::{is_players, progress};
+use boundaries_core::play::{Record, RecordStore};
 
 fn store() -> Option<RecordStore> {
     RecordStore::open_default().map_err(|e| complain!("error: {e}")).ok()
 }
 
 /// When a play started, in the local time zone.
-pub fn when(record: &Record) -> String {
+pub(super) fn when(record: &Record) -> String {
     record.started.to_zoned_datetime(TimeZone::system()).strftime("%Y-%m-%d %H:%M").to_string()
 }
 
-pub fn list(library: &Library, scenario: Option<&str>, name: Option<&str>) -> ExitCode {
+pub(super) fn list(library: &Library, scenario: Option<&str>, name: Option<&str>) -> ExitCode {
     let Some(store) = store() else { return ExitCode::from(2) };
     let entries = match store.list() {
         Ok(entries) => entries,
@@ -75,7 +75,7 @@ pub fn list(library: &Library, scenario: Option<&str>, name: Option<&str>) -> Ex
     ExitCode::SUCCESS
 }
 
-pub fn show_progress(catalogues: &Catalogues, name: Option<&str>) -> ExitCode {
+pub(super) fn show_progress(catalogues: &Catalogues, name: Option<&str>) -> ExitCode {
     let Some(store) = store() else { return ExitCode::from(2) };
     let records: Vec<Record> = match store.list() {
         Ok(entries) => entries.into_iter().filter_map(|(_, r)| r.ok()).collect(),

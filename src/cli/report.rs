@@ -5,13 +5,13 @@ use std::process::ExitCode;
 
 use jiff::tz::TimeZone;
 
-use crate::catalogues::Catalogues;
-use crate::play::{RecordStore, Replay};
-use crate::report::export::{Replace, write_report};
-use crate::report::{Format, render};
-use crate::scenario::Library;
+use boundaries_core::catalogues::Catalogues;
+use boundaries_core::library::Library;
+use boundaries_core::play::{RecordStore, Replay};
+use boundaries_core::report::export::{Replace, write_report};
+use boundaries_core::report::{Format, render};
 
-pub fn run(
+pub(super) fn run(
     library: &Library,
     catalogues: &Catalogues,
     record: &Path,

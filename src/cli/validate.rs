@@ -4,15 +4,15 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use super::{Stream, colour};
-use crate::catalogues::Catalogues;
-use crate::scenario::Library;
+use boundaries_core::catalogues::Catalogues;
+use boundaries_core::library::Library;
 
-pub fn run(paths: &[PathBuf], catalogues: &Catalogues) -> ExitCode {
+pub(super) fn run(paths: &[PathBuf], catalogues: &Catalogues) -> ExitCode {
     report(&Library::load(paths, catalogues))
 }
 
 /// Prints every diagnostic of a loaded library and a summary.
-pub fn report(library: &Library) -> ExitCode {
+pub(super) fn report(library: &Library) -> ExitCode {
     let diagnostics = library.diagnostics();
     let colour = colour(Stream::Stdout);
     for diagnostic in &diagnostics {

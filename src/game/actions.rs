@@ -5,13 +5,13 @@
 use bevy::prelude::*;
 use std::path::PathBuf;
 
-use boundaries::play::Reflection;
-use boundaries::settings::Settings;
+use boundaries_core::play::Reflection;
+use boundaries_core::settings::Settings;
 
 use super::Engine;
 use super::debrief::{Debrief, RecordFilter};
 use super::induction::{Induction, open_audience_window};
-use boundaries::play::group::GroupPlay;
+use boundaries_core::play::group::GroupPlay;
 
 /// How many people a group session assumes are present until the trainer says.
 const DEFAULT_PRESENT: u32 = 10;
@@ -21,16 +21,16 @@ use super::screens::{LibraryFilter, Screen, Selected};
 use super::session::Session;
 use super::settings::PlayerSettings;
 
-pub fn plugin(app: &mut App) {
+pub(super) fn plugin(app: &mut App) {
     app.add_message::<UiAction>().add_systems(Update, apply.in_set(Apply).run_if(on_message::<UiAction>));
 }
 
 /// Where actions are carried out in `Update`.
 #[derive(SystemSet, Debug, Clone, PartialEq, Eq, Hash)]
-pub struct Apply;
+pub(super) struct Apply;
 
 #[derive(Message, Debug, Clone, PartialEq)]
-pub enum UiAction {
+pub(super) enum UiAction {
     /// Go to a screen.
     Go(Screen),
     /// Open a scenario's briefing.
@@ -161,7 +161,7 @@ fn apply(
                             commands.insert_resource(Induction::new(
                                 group,
                                 true,
-                                Ok(boundaries::play::RecordFile::existing(open.path.clone())),
+                                Ok(boundaries_core::play::RecordFile::existing(open.path.clone())),
                             ));
                             next.set(Screen::Induction);
                         }

@@ -4,10 +4,10 @@
 
 use std::path::PathBuf;
 
+use crate::cli::{GameArgs, StartScreen};
 use bevy::prelude::*;
 use bevy::render::view::screenshot::{Screenshot, ScreenshotCaptured, save_to_disk};
 use bevy::winit::WinitSettings;
-use boundaries::cli::{GameArgs, StartScreen};
 
 use super::actions::UiAction;
 use super::induction::{Audience, GroupAction, Induction};
@@ -15,7 +15,7 @@ use super::library::GameLibrary;
 use super::screens::Screen;
 use super::session::Session;
 
-pub fn plugin(app: &mut App) {
+pub(super) fn plugin(app: &mut App) {
     app.add_systems(Startup, keep_running_while_scripted).add_systems(Update, run_script.before(super::actions::Apply));
 }
 
@@ -23,7 +23,7 @@ pub fn plugin(app: &mut App) {
 const SETTLE_FRAMES: u32 = 12;
 
 #[derive(Resource, Debug)]
-pub struct Launch {
+pub(super) struct Launch {
     open: Option<String>,
     choose: Vec<String>,
     screen: Option<StartScreen>,
@@ -87,84 +87,102 @@ fn keep_running_while_scripted(launch: Res<Launch>, mut winit: ResMut<WinitSetti
     }
 }
 
+/// What the game is in, for the script to read.
+#[derive(bevy::ecs::system::SystemParam)]
+struct Progress<'w, 's> {
+    library: Res<'w, GameLibrary>,
+    session: Res<'w, Session>,
+    state: Res<'w, State<Screen>>,
+    induction: Option<Res<'w, Induction>>,
+    audience: Query<'w, 's, Entity, (With<Audience>, With<Window>)>,
+}
+
+/// The actions that put a solo game where the launch flags ask, once the library
+/// has loaded: open the scenario, take the choices, go to the screen.
+fn solo_steps(launch: &Launch) -> Vec<UiAction> {
+    let mut steps = Vec::new();
+    if let Some(id) = &launch.open {
+        steps.push(UiAction::Open(id.clone()));
+        let playing =
+            !launch.choose.is_empty() || matches!(launch.screen, Some(StartScreen::Play | StartScreen::Result));
+        if playing {
+            steps.push(UiAction::Start);
+        }
+        for choice in &launch.choose {
+            steps.extend([UiAction::Choose(choice.clone()), UiAction::Confidence(None), UiAction::Continue]);
+        }
+        if launch.screen == Some(StartScreen::Play) && !launch.choose.is_empty() {
+            steps.pop(); // stay on the feedback for the last choice
+        }
+        match launch.screen {
+            Some(StartScreen::Result) => steps.push(UiAction::Continue),
+            Some(StartScreen::Replay) => steps.extend([UiAction::Continue, UiAction::ReflectOnPlay, UiAction::Step(0)]),
+            _ => {}
+        }
+    }
+    match launch.screen {
+        Some(StartScreen::Title) => steps.push(UiAction::Go(Screen::Title)),
+        Some(StartScreen::Library) => steps.push(UiAction::Go(Screen::Library)),
+        Some(StartScreen::Settings) => steps.push(UiAction::Go(Screen::Settings)),
+        Some(StartScreen::Records) => steps.push(UiAction::Go(Screen::Records)),
+        _ => {}
+    }
+    steps
+}
+
+/// The actions that start a group session: its briefing, then the session itself.
+fn induction_steps(launch: &Launch) -> Vec<UiAction> {
+    match &launch.open {
+        Some(id) => vec![UiAction::Open(id.clone()), UiAction::StartGroup { two_windows: !launch.single_screen }],
+        None => vec![UiAction::Go(Screen::Library)],
+    }
+}
+
+/// Once a group session exists: the people present, the choices, then a show of hands.
+fn group_steps(launch: &Launch, present_now: u32) -> Vec<GroupAction> {
+    let mut steps = Vec::new();
+    if let Some(present) = launch.present {
+        steps.push(GroupAction::Present(present as i32 - present_now as i32));
+    }
+    steps.extend(launch.choose.iter().map(|c| GroupAction::Choose(c.clone())));
+    if !launch.votes.is_empty() {
+        steps.push(GroupAction::Votes(launch.votes.clone()));
+    }
+    steps
+}
+
 fn run_script(
     mut commands: Commands,
     mut launch: ResMut<Launch>,
-    library: Res<GameLibrary>,
-    session: Res<Session>,
-    state: Res<State<Screen>>,
-    induction: Option<Res<Induction>>,
-    audience: Query<Entity, (With<Audience>, With<Window>)>,
+    game: Progress,
     mut actions: MessageWriter<UiAction>,
     mut group_actions: MessageWriter<GroupAction>,
     mut exit: MessageWriter<AppExit>,
 ) {
+    let Progress { library, session, state, induction, audience } = game;
     match launch.stage {
         Stage::WaitingForLibrary if library.ready || !launch.is_scripted() => {
             if !launch.is_scripted() {
                 launch.stage = Stage::Capturing; // nothing to do
                 return;
             }
-            let mut steps = Vec::new();
-            if let Some(id) = &launch.open {
-                if library.get(id).is_none() {
-                    let ids: Vec<String> = library.scenarios().iter().map(|l| l.scenario.id.clone()).collect();
-                    error!("no scenario \"{id}\"; there are: {}", ids.join(", "));
-                    exit.write(AppExit::from_code(2));
-                    return;
-                }
-                steps.push(UiAction::Open(id.clone()));
-            }
-            if launch.induction {
-                match &launch.open {
-                    Some(_) => steps.push(UiAction::StartGroup { two_windows: !launch.single_screen }),
-                    None => steps.push(UiAction::Go(Screen::Library)),
-                }
-                actions.write_batch(steps);
-                launch.stage = if launch.open.is_some() { Stage::Group } else { Stage::Settling(0) };
+            if let Some(id) = launch.open.as_ref().filter(|id| library.get(id).is_none()) {
+                let ids: Vec<String> = library.scenarios().iter().map(|l| l.scenario.id.clone()).collect();
+                error!("no scenario \"{id}\"; there are: {}", ids.join(", "));
+                exit.write(AppExit::from_code(2));
                 return;
             }
-            if launch.open.is_some() {
-                let playing =
-                    !launch.choose.is_empty() || matches!(launch.screen, Some(StartScreen::Play | StartScreen::Result));
-                if playing {
-                    steps.push(UiAction::Start);
-                }
-                for choice in &launch.choose {
-                    steps.extend([UiAction::Choose(choice.clone()), UiAction::Confidence(None), UiAction::Continue]);
-                }
-                if launch.screen == Some(StartScreen::Play) && !launch.choose.is_empty() {
-                    steps.pop(); // stay on the feedback for the last choice
-                }
-                match launch.screen {
-                    Some(StartScreen::Result) => steps.push(UiAction::Continue),
-                    Some(StartScreen::Replay) => {
-                        steps.extend([UiAction::Continue, UiAction::ReflectOnPlay, UiAction::Step(0)])
-                    }
-                    _ => {}
-                }
+            if launch.induction {
+                actions.write_batch(induction_steps(&launch));
+                launch.stage = if launch.open.is_some() { Stage::Group } else { Stage::Settling(0) };
+            } else {
+                actions.write_batch(solo_steps(&launch));
+                launch.stage = Stage::Checking;
             }
-            match launch.screen {
-                Some(StartScreen::Title) => steps.push(UiAction::Go(Screen::Title)),
-                Some(StartScreen::Library) => steps.push(UiAction::Go(Screen::Library)),
-                Some(StartScreen::Settings) => steps.push(UiAction::Go(Screen::Settings)),
-                Some(StartScreen::Records) => steps.push(UiAction::Go(Screen::Records)),
-                _ => {}
-            }
-            actions.write_batch(steps);
-            launch.stage = Stage::Checking;
         }
         Stage::Group => {
             let Some(induction) = induction else { return };
-            let mut steps = Vec::new();
-            if let Some(present) = launch.present {
-                steps.push(GroupAction::Present(present as i32 - induction.group.present() as i32));
-            }
-            steps.extend(launch.choose.iter().map(|c| GroupAction::Choose(c.clone())));
-            if !launch.votes.is_empty() {
-                steps.push(GroupAction::Votes(launch.votes.clone()));
-            }
-            group_actions.write_batch(steps);
+            group_actions.write_batch(group_steps(&launch, induction.group.present()));
             launch.stage = Stage::Checking;
         }
         Stage::Checking => {
@@ -175,10 +193,10 @@ fn run_script(
             };
             if taken < launch.choose.len() {
                 let offered = session.current.as_ref().map(|c| match c.play.current() {
-                    boundaries::play::Current::Scene { offered, .. } => {
+                    boundaries_core::play::Current::Scene { offered, .. } => {
                         offered.iter().map(|c| c.id.clone()).collect::<Vec<_>>()
                     }
-                    boundaries::play::Current::Ending { .. } => Vec::new(),
+                    boundaries_core::play::Current::Ending { .. } => Vec::new(),
                 });
                 error!(
                     "choice \"{}\" is not offered; the choices here are: {}",
@@ -216,5 +234,53 @@ fn run_script(
             }
         }
         _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cli::Cli;
+    use clap::Parser;
+
+    fn launch(args: &str) -> Launch {
+        let cli = Cli::parse_from(std::iter::once("boundaries").chain(args.split_whitespace()));
+        Launch::from(&cli.game)
+    }
+
+    #[test]
+    fn a_scripted_play_takes_each_choice_and_stays_on_the_last_feedback() {
+        let steps = solo_steps(&launch("--open gift --choose a,b --screen play"));
+        let choose = |id: &str| UiAction::Choose(id.into());
+        let expected = [
+            UiAction::Open("gift".into()),
+            UiAction::Start,
+            choose("a"),
+            UiAction::Confidence(None),
+            UiAction::Continue,
+            choose("b"),
+            UiAction::Confidence(None),
+        ];
+        assert_eq!(steps, expected);
+    }
+
+    #[test]
+    fn screens_are_reached_with_or_without_a_scenario() {
+        let replay = solo_steps(&launch("--open gift --choose a --screen replay"));
+        assert_eq!(replay[replay.len() - 3..], [UiAction::Continue, UiAction::ReflectOnPlay, UiAction::Step(0)]);
+        assert_eq!(solo_steps(&launch("--screen records")), [UiAction::Go(Screen::Records)]);
+        assert!(!launch("").is_scripted());
+        assert_eq!(solo_steps(&launch("--open gift")), [UiAction::Open("gift".into())], "the briefing");
+    }
+
+    #[test]
+    fn a_group_session_starts_then_counts_the_room_and_its_hands() {
+        let scripted = launch("--induction gift --single-screen --present 12 --votes 3,5,2");
+        assert_eq!(
+            induction_steps(&scripted),
+            [UiAction::Open("gift".into()), UiAction::StartGroup { two_windows: false }]
+        );
+        assert_eq!(group_steps(&scripted, 10), [GroupAction::Present(2), GroupAction::Votes(vec![3, 5, 2])]);
+        assert_eq!(induction_steps(&launch("--induction")), [UiAction::Go(Screen::Library)]);
     }
 }

@@ -4,15 +4,15 @@
 use std::path::PathBuf;
 
 use bevy::prelude::*;
-use boundaries::play::{Record, RecordStore, Reflection, Replay};
-use boundaries::report::export::write_new;
-use boundaries::report::{Format, render};
+use boundaries_core::play::{Record, RecordStore, Reflection, Replay};
+use boundaries_core::report::export::write_new;
+use boundaries_core::report::{Format, render};
 
 use super::Engine;
 use super::library::GameLibrary;
 use super::screens::Screen;
 
-pub fn plugin(app: &mut App) {
+pub(super) fn plugin(app: &mut App) {
     app.init_resource::<Debrief>()
         .add_systems(OnEnter(Screen::Records), load_records)
         .add_systems(OnEnter(Screen::Progress), load_records);
@@ -20,14 +20,14 @@ pub fn plugin(app: &mut App) {
 
 /// Which records the browser shows.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct RecordFilter {
+pub(super) struct RecordFilter {
     pub scenario: Option<String>,
     pub player: String,
 }
 
 /// A replay open on screen.
 #[derive(Debug)]
-pub struct OpenReplay {
+pub(super) struct OpenReplay {
     pub path: PathBuf,
     pub replay: Replay,
     /// The decision shown, or `replay.steps.len()` for the end.
@@ -39,7 +39,7 @@ pub struct OpenReplay {
 }
 
 #[derive(Resource, Default, Debug)]
-pub struct Debrief {
+pub(super) struct Debrief {
     /// Every record file, newest first, read or with the reason it could not be.
     pub records: Vec<(PathBuf, Result<Record, String>)>,
     pub filter: RecordFilter,
@@ -55,7 +55,13 @@ fn load_records(engine: Res<Engine>, mut debrief: ResMut<Debrief>) {
 
 impl Debrief {
     /// Opens a record's replay at its first decision (or its end, to reflect on it).
-    pub fn open(&mut self, path: PathBuf, at_end: bool, library: &GameLibrary, engine: &Engine) -> Result<(), String> {
+    pub(super) fn open(
+        &mut self,
+        path: PathBuf,
+        at_end: bool,
+        library: &GameLibrary,
+        engine: &Engine,
+    ) -> Result<(), String> {
         let record = RecordStore::load(&path).map_err(|e| e.to_string())?;
         let scenario = library.get(&record.scenario).map(|l| l.scenario.clone());
         let draft = record.reflection.clone().unwrap_or_else(|| Reflection {
@@ -68,14 +74,14 @@ impl Debrief {
         Ok(())
     }
 
-    pub fn step_to(&mut self, index: usize) {
+    pub(super) fn step_to(&mut self, index: usize) {
         if let Some(open) = &mut self.open {
             open.index = index.min(open.replay.steps.len());
         }
     }
 
     /// Saves the reflection into the record, atomically.
-    pub fn reflect(&mut self, mut reflection: Reflection) {
+    pub(super) fn reflect(&mut self, mut reflection: Reflection) {
         let Some(open) = &mut self.open else { return };
         reflection.written = Some(jiff::Timestamp::now());
         match RecordStore::save_reflection(&open.path, reflection.clone()) {
@@ -89,7 +95,7 @@ impl Debrief {
     }
 
     /// Writes the report as one HTML page into the `reports` folder beside the records.
-    pub fn export(&mut self, engine: &Engine) {
+    pub(super) fn export(&mut self, engine: &Engine) {
         let Some(open) = &mut self.open else { return };
         let folder = engine.store.dir().parent().map_or_else(|| PathBuf::from("reports"), |data| data.join("reports"));
         let name =

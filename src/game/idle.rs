@@ -8,7 +8,7 @@
 use bevy::prelude::*;
 use bevy_egui::{EguiContext, EguiInput, EguiPreUpdateSet, egui};
 
-pub fn plugin(app: &mut App) {
+pub(super) fn plugin(app: &mut App) {
     frame_log_plugin(app);
     app.add_systems(
         PreUpdate,
@@ -25,10 +25,10 @@ fn drop_unchanged_modifiers(mut contexts: Query<(&mut EguiContext, &mut EguiInpu
 
 /// Set to a file path to have the game write its frame count there after every
 /// frame, so a test can see that an idle game draws nothing.
-pub const FRAME_LOG_VAR: &str = "BOUNDARIES_FRAME_LOG";
+pub(super) const FRAME_LOG_VAR: &str = "BOUNDARIES_FRAME_LOG";
 
 /// Adds the frame log when [`FRAME_LOG_VAR`] is set.
-pub fn frame_log_plugin(app: &mut App) {
+pub(super) fn frame_log_plugin(app: &mut App) {
     if let Some(path) = std::env::var_os(FRAME_LOG_VAR) {
         let path = std::path::PathBuf::from(path);
         app.add_systems(Last, move |frames: Res<bevy::diagnostic::FrameCount>| {

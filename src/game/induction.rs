@@ -15,15 +15,15 @@ use bevy::ecs::schedule::ScheduleLabel;
 use bevy::prelude::*;
 use bevy::window::{WindowRef, WindowResolution};
 use bevy_egui::EguiSchedule;
-use boundaries::play::RecordFile;
-use boundaries::play::group::{GroupPlay, Stage};
-use boundaries::play::store::StoreError;
+use boundaries_core::play::RecordFile;
+use boundaries_core::play::group::{GroupPlay, Stage};
+use boundaries_core::play::store::StoreError;
 
 use super::Engine;
 use super::screens::Screen;
 use super::settings::PlayerSettings;
 
-pub fn plugin(app: &mut App) {
+pub(super) fn plugin(app: &mut App) {
     app.add_message::<GroupAction>()
         .add_systems(Update, (keys.run_if(in_state(Screen::Induction)), apply, audience_closed).chain())
         .add_systems(OnExit(Screen::Induction), end_session);
@@ -31,18 +31,18 @@ pub fn plugin(app: &mut App) {
 
 /// The audience window's egui pass.
 #[derive(ScheduleLabel, Clone, Debug, PartialEq, Eq, Hash)]
-pub struct AudiencePass;
+pub(super) struct AudiencePass;
 
 /// Marks the audience window and its camera, so they close with the session.
 #[derive(Component)]
-pub struct Audience;
+pub(super) struct Audience;
 
 /// How long the discussion timer runs.
-pub const DISCUSSION: Duration = Duration::from_secs(120);
+pub(super) const DISCUSSION: Duration = Duration::from_secs(120);
 
 /// The group session in progress.
 #[derive(Resource)]
-pub struct Induction {
+pub(super) struct Induction {
     pub group: GroupPlay,
     /// The choice the group goes with once revealed (by position offered); by default
     /// the most voted.
@@ -65,7 +65,7 @@ pub struct Induction {
 
 impl Induction {
     /// A session recorded in `record`, or (with the reason shown) not recorded.
-    pub fn new(group: GroupPlay, two_windows: bool, record: Result<RecordFile, StoreError>) -> Induction {
+    pub(super) fn new(group: GroupPlay, two_windows: bool, record: Result<RecordFile, StoreError>) -> Induction {
         let (record, save_error) = match record {
             Ok(record) => (Some(record), None),
             Err(e) => (None, Some(format!("{e}. This session will not be kept."))),
@@ -84,14 +84,14 @@ impl Induction {
     }
 
     /// Seconds left on the discussion timer, if it is running.
-    pub fn timer_left(&self) -> Option<u64> {
+    pub(super) fn timer_left(&self) -> Option<u64> {
         self.timer.map(|start| DISCUSSION.saturating_sub(start.elapsed()).as_secs())
     }
 }
 
 /// What the trainer asks for, by key or click.
 #[derive(Message, Debug, Clone, PartialEq)]
-pub enum GroupAction {
+pub(super) enum GroupAction {
     Forward,
     Back,
     /// One hand for the choice at this position (before the reveal), or pick it as
@@ -212,8 +212,8 @@ fn apply(
 /// Where a choice is in the order offered now.
 fn position(group: &GroupPlay, id: &str) -> Option<usize> {
     match group.play.current() {
-        boundaries::play::Current::Scene { offered, .. } => offered.iter().position(|c| c.id == id),
-        boundaries::play::Current::Ending { .. } => None,
+        boundaries_core::play::Current::Scene { offered, .. } => offered.iter().position(|c| c.id == id),
+        boundaries_core::play::Current::Ending { .. } => None,
     }
 }
 
@@ -221,8 +221,8 @@ fn position(group: &GroupPlay, id: &str) -> Option<usize> {
 fn take_choice(session: &mut Induction, engine: &Engine) {
     let index = session.picked.unwrap_or_else(|| session.group.tally.leader());
     let id = match session.group.play.current() {
-        boundaries::play::Current::Scene { offered, .. } => offered.get(index).map(|c| c.id.clone()),
-        boundaries::play::Current::Ending { .. } => None,
+        boundaries_core::play::Current::Scene { offered, .. } => offered.get(index).map(|c| c.id.clone()),
+        boundaries_core::play::Current::Ending { .. } => None,
     };
     let Some(id) = id else { return };
     if session.group.choose(&id).is_err() {
@@ -237,7 +237,7 @@ fn take_choice(session: &mut Induction, engine: &Engine) {
 }
 
 /// Opens the audience window for a session.
-pub fn open_audience_window(commands: &mut Commands) {
+pub(super) fn open_audience_window(commands: &mut Commands) {
     let window = commands
         .spawn((
             Window { title: "Boundaries: audience".into(), resolution: WindowResolution::new(1280, 720), ..default() },

@@ -14,18 +14,18 @@ use bevy::asset::io::memory::{Dir, MemoryAssetReader};
 use bevy::asset::io::{AssetSourceBuilder, Reader};
 use bevy::asset::{AssetLoader, LoadContext, LoadedFolder};
 use bevy::prelude::*;
-use boundaries::catalogues::Catalogues;
-use boundaries::files;
-use boundaries::scenario::parse::MAX_FILE_BYTES;
-use boundaries::scenario::shipped::SHIPPED;
-use boundaries::scenario::{Loaded, Problem, SCENARIO_SUFFIX, load_bytes};
+use boundaries_core::catalogues::Catalogues;
+use boundaries_core::files;
+use boundaries_core::library::{Loaded, Problem, SCENARIO_SUFFIX, load_bytes};
+use boundaries_core::scenario::parse::MAX_FILE_BYTES;
+use boundaries_core::scenario::shipped::SHIPPED;
 
 use super::Engine;
 
-pub const SHIPPED_SOURCE: &str = "shipped";
-pub const AUTHORED_SOURCE: &str = "authored";
+pub(super) const SHIPPED_SOURCE: &str = "shipped";
+pub(super) const AUTHORED_SOURCE: &str = "authored";
 
-pub fn plugin(app: &mut App) {
+pub(super) fn plugin(app: &mut App) {
     app.init_asset::<ScenarioFile>()
         .init_asset_loader::<ScenarioLoader>()
         .init_resource::<GameLibrary>()
@@ -35,14 +35,14 @@ pub fn plugin(app: &mut App) {
 
 /// Where the asset sources read from, for naming files in messages.
 #[derive(Resource, Clone, Default)]
-pub struct SourceDirs {
+pub(super) struct SourceDirs {
     /// The shipped scenarios folder on disk, or none for the built-in copies.
     pub shipped: Option<PathBuf>,
     pub authored: Option<PathBuf>,
 }
 
 /// Registers the scenario sources; must run before the `AssetPlugin` is added.
-pub fn register_sources(app: &mut App, authored: Option<&Path>) {
+pub(super) fn register_sources(app: &mut App, authored: Option<&Path>) {
     let shipped = shipped_folder();
     let builder = match &shipped {
         Some(dir) => AssetSourceBuilder::platform_default(&dir.to_string_lossy(), None),
@@ -57,7 +57,7 @@ pub fn register_sources(app: &mut App, authored: Option<&Path>) {
 }
 
 /// An asset source holding files in memory: the built-in library, and tests.
-pub fn memory_source<'a>(files: impl Iterator<Item = (&'a str, &'a str)>) -> AssetSourceBuilder {
+pub(super) fn memory_source<'a>(files: impl Iterator<Item = (&'a str, &'a str)>) -> AssetSourceBuilder {
     let dir = Dir::default();
     for (name, text) in files {
         dir.insert_asset_text(Path::new(name), text);
@@ -75,13 +75,13 @@ fn shipped_folder() -> Option<PathBuf> {
 
 /// One scenario file as loaded: the scenario, or why it did not load.
 #[derive(Asset, TypePath, Debug)]
-pub struct ScenarioFile {
+pub(super) struct ScenarioFile {
     pub outcome: Result<Loaded, Problem>,
 }
 
 /// Parses and validates `.scenario.ron` files with the engine.
 #[derive(TypePath)]
-pub struct ScenarioLoader {
+pub(super) struct ScenarioLoader {
     catalogues: Arc<Catalogues>,
     dirs: SourceDirs,
 }
@@ -159,7 +159,7 @@ fn load_folders(
 fn load_authored(dir: &Path, server: &AssetServer, loading: &mut Folders, library: &mut GameLibrary) {
     let problem = |library: &mut GameLibrary, path: &Path, why: String| {
         let label = path.display().to_string();
-        let diagnostics = vec![boundaries::diagnostic::Diagnostic::error(&label, why)];
+        let diagnostics = vec![boundaries_core::diagnostic::Diagnostic::error(&label, why)];
         library.update(1, label.clone(), &Err(Problem { file: label, diagnostics }));
     };
     if !dir.is_dir() {
@@ -184,7 +184,7 @@ fn load_authored(dir: &Path, server: &AssetServer, loading: &mut Folders, librar
 
 /// One file's state in the game's library.
 #[derive(Debug, Default)]
-pub struct Entry {
+pub(super) struct Entry {
     /// The last version that loaded without errors.
     pub good: Option<Loaded>,
     /// What is wrong with the current version, if anything.
@@ -193,7 +193,7 @@ pub struct Entry {
 
 /// Every scenario file the game knows, keyed by source and path.
 #[derive(Resource, Default)]
-pub struct GameLibrary {
+pub(super) struct GameLibrary {
     entries: BTreeMap<(u8, String), Entry>,
     /// Whether the folders have finished loading.
     pub ready: bool,
@@ -201,7 +201,7 @@ pub struct GameLibrary {
 
 impl GameLibrary {
     /// Records a file's new version (shipped files first in order, then an author's).
-    pub fn update(&mut self, source_rank: u8, path: String, outcome: &Result<Loaded, Problem>) {
+    pub(super) fn update(&mut self, source_rank: u8, path: String, outcome: &Result<Loaded, Problem>) {
         let entry = self.entries.entry((source_rank, path)).or_default();
         match outcome {
             Ok(loaded) => {
@@ -212,13 +212,13 @@ impl GameLibrary {
         }
     }
 
-    pub fn remove(&mut self, source_rank: u8, path: &str) {
+    pub(super) fn remove(&mut self, source_rank: u8, path: &str) {
         self.entries.remove(&(source_rank, path.to_owned()));
     }
 
     /// The playable scenarios, each id once (a shipped file wins over an author's),
     /// ordered by level then title.
-    pub fn scenarios(&self) -> Vec<&Loaded> {
+    pub(super) fn scenarios(&self) -> Vec<&Loaded> {
         let mut seen = std::collections::HashSet::new();
         let mut list: Vec<&Loaded> = self
             .entries
@@ -230,18 +230,18 @@ impl GameLibrary {
         list
     }
 
-    pub fn get(&self, id: &str) -> Option<&Loaded> {
+    pub(super) fn get(&self, id: &str) -> Option<&Loaded> {
         self.entries.values().filter_map(|e| e.good.as_ref()).find(|l| l.scenario.id == id)
     }
 
     /// Files that failed to load, with whether an earlier version is still playable,
     /// and files whose id another file already uses.
-    pub fn problems(&self) -> Vec<(&Problem, bool)> {
+    pub(super) fn problems(&self) -> Vec<(&Problem, bool)> {
         self.entries.values().filter_map(|e| e.problem.as_ref().map(|p| (p, e.good.is_some()))).collect()
     }
 
     /// Scenario ids used by more than one file: (id, the file whose copy is ignored).
-    pub fn duplicates(&self) -> Vec<(&str, &str)> {
+    pub(super) fn duplicates(&self) -> Vec<(&str, &str)> {
         let mut seen = std::collections::HashSet::new();
         self.entries
             .values()

@@ -25,16 +25,16 @@ mod widgets;
 
 use std::process::ExitCode;
 
+use crate::cli::{Cli, load_catalogues};
 use bevy::prelude::*;
 use bevy::window::WindowResolution;
 use bevy::winit::WinitSettings;
 use bevy_egui::EguiPlugin;
-use boundaries::cli::{Cli, load_catalogues};
 
-pub use engine::Engine;
+pub(crate) use engine::Engine;
 
 /// Opens the game window; returns when it closes.
-pub fn run(cli: &Cli) -> ExitCode {
+pub(crate) fn run(cli: &Cli) -> ExitCode {
     let Some(catalogues) = load_catalogues(cli.catalogues.as_deref()) else { return ExitCode::from(2) };
     let engine = match Engine::open(catalogues) {
         Ok(engine) => engine,
@@ -74,7 +74,7 @@ pub fn run(cli: &Cli) -> ExitCode {
 
 /// Everything but the window: scenarios, settings, records, the play and the
 /// screens' state machine.
-pub fn core_plugin(app: &mut App) {
+pub(crate) fn core_plugin(app: &mut App) {
     app.add_plugins((
         screens::plugin,
         library::plugin,
@@ -88,7 +88,7 @@ pub fn core_plugin(app: &mut App) {
 }
 
 /// egui, the theme and the screens' bodies.
-pub fn ui_plugin(app: &mut App) {
+pub(crate) fn ui_plugin(app: &mut App) {
     app.add_plugins((idle::plugin, theme::plugin, screens::ui_plugin)).add_systems(Startup, spawn_camera);
 }
 

@@ -4,22 +4,22 @@
 use std::collections::HashMap;
 
 use bevy::prelude::*;
-use boundaries::play::Record;
-use boundaries::scoring::Band;
+use boundaries_core::play::Record;
+use boundaries_core::scoring::Band;
 
 use super::Engine;
 
-pub fn plugin(app: &mut App) {
+pub(super) fn plugin(app: &mut App) {
     app.init_resource::<BestBands>().add_systems(Startup, load_best_bands);
 }
 
 /// The best band of a finished play, per scenario id.
 #[derive(Resource, Default, Debug)]
-pub struct BestBands(pub HashMap<String, Band>);
+pub(super) struct BestBands(pub HashMap<String, Band>);
 
 impl BestBands {
     /// Counts a finished play.
-    pub fn add(&mut self, record: &Record) {
+    pub(super) fn add(&mut self, record: &Record) {
         let Some(result) = &record.result else { return };
         let best = self.0.entry(record.scenario.clone()).or_insert(result.band);
         if result.band.rank() < best.rank() {

@@ -6,20 +6,20 @@
 use std::sync::Arc;
 
 use bevy::prelude::*;
-use boundaries::play::{PlayOptions, Playthrough, RecordFile};
-use boundaries::scenario::Scenario;
-use boundaries::settings::{FeedbackTiming, Settings};
+use boundaries_core::play::{PlayOptions, Playthrough, RecordFile};
+use boundaries_core::scenario::Scenario;
+use boundaries_core::settings::{FeedbackTiming, Settings};
 
 use super::Engine;
 use super::records::BestBands;
 
-pub fn plugin(app: &mut App) {
+pub(super) fn plugin(app: &mut App) {
     app.init_resource::<Session>();
 }
 
 /// Where the player is within a decision.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Phase {
+pub(super) enum Phase {
     Choosing,
     /// A choice is picked; the player is asked how sure they were first.
     Confidence {
@@ -30,7 +30,7 @@ pub enum Phase {
 }
 
 #[derive(Debug)]
-pub struct Play {
+pub(super) struct Play {
     pub play: Playthrough,
     pub phase: Phase,
     pub feedback: FeedbackTiming,
@@ -42,14 +42,14 @@ pub struct Play {
 }
 
 #[derive(Resource, Default, Debug)]
-pub struct Session {
+pub(super) struct Session {
     pub current: Option<Play>,
 }
 
 impl Session {
     /// Starts a new play with a fresh seed, finding out first whether it can be kept:
     /// if not, the play screen says so from the first decision.
-    pub fn start(&mut self, scenario: Arc<Scenario>, settings: &Settings, engine: &Engine) {
+    pub(super) fn start(&mut self, scenario: Arc<Scenario>, settings: &Settings, engine: &Engine) {
         let options =
             PlayOptions { seed: rand::random(), in_order: !settings.shuffle, player: settings.player(), group: None };
         let (record, save_error) = match engine.store.begin() {
@@ -67,10 +67,10 @@ impl Session {
     }
 
     /// Carries on a play that was left part-way, from its record.
-    pub fn resume(
+    pub(super) fn resume(
         &mut self,
         scenario: Arc<Scenario>,
-        record: &boundaries::play::Record,
+        record: &boundaries_core::play::Record,
         path: std::path::PathBuf,
         settings: &Settings,
     ) -> Result<(), String> {
@@ -87,7 +87,7 @@ impl Session {
     }
 
     /// The player picks a choice: ask for confidence first if the setting is on.
-    pub fn pick(&mut self, choice: &str, engine: &Engine, best: &mut BestBands) {
+    pub(super) fn pick(&mut self, choice: &str, engine: &Engine, best: &mut BestBands) {
         let Some(current) = &mut self.current else { return };
         if current.phase != Phase::Choosing {
             return;
@@ -100,7 +100,7 @@ impl Session {
     }
 
     /// The player says how confident they were (or skips): the choice is taken.
-    pub fn confidence(&mut self, confidence: Option<u8>, engine: &Engine, best: &mut BestBands) {
+    pub(super) fn confidence(&mut self, confidence: Option<u8>, engine: &Engine, best: &mut BestBands) {
         let Some(Play { phase: Phase::Confidence { choice }, .. }) = &self.current else { return };
         let choice = choice.clone();
         self.take(&choice, confidence, engine, best);
@@ -127,7 +127,7 @@ impl Session {
     }
 
     /// The player has read the feedback and moves on.
-    pub fn proceed(&mut self) {
+    pub(super) fn proceed(&mut self) {
         if let Some(current) = &mut self.current
             && current.phase == Phase::Feedback
         {
@@ -137,7 +137,7 @@ impl Session {
 
     /// Whether the play has reached its ending and the feedback on the last choice, if
     /// any, has been read.
-    pub fn is_over(&self) -> bool {
+    pub(super) fn is_over(&self) -> bool {
         self.current.as_ref().is_some_and(|c| c.play.is_finished() && c.phase == Phase::Choosing)
     }
 }

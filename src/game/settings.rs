@@ -1,16 +1,16 @@
 //! The player's settings as a resource: loaded at start, saved whenever they change.
 
 use bevy::prelude::*;
-use boundaries::settings::Settings;
+use boundaries_core::settings::Settings;
 
 use super::Engine;
 
-pub fn plugin(app: &mut App) {
+pub(super) fn plugin(app: &mut App) {
     app.add_systems(PreStartup, load).add_systems(Last, save.run_if(resource_changed::<PlayerSettings>));
 }
 
 #[derive(Resource, Default, Debug)]
-pub struct PlayerSettings {
+pub(super) struct PlayerSettings {
     pub settings: Settings,
     /// A problem reading or saving the settings, to show on the settings screen.
     pub warning: Option<String>,

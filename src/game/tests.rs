@@ -7,8 +7,8 @@ use std::time::Duration;
 use bevy::asset::AssetPlugin;
 use bevy::prelude::*;
 use bevy::state::app::StatesPlugin;
-use boundaries::catalogues::Catalogues;
-use boundaries::play::RecordStore;
+use boundaries_core::catalogues::Catalogues;
+use boundaries_core::play::RecordStore;
 
 use super::actions::UiAction;
 use super::library::{GameLibrary, SHIPPED_SOURCE, SourceDirs, memory_source};
@@ -149,7 +149,7 @@ fn leaving_part_way_keeps_the_play_as_abandoned() {
 fn confidence_is_asked_and_recorded_when_the_setting_is_on() {
     let data = tempfile::tempdir().unwrap();
     let mut app = app(data.path());
-    let settings = boundaries::settings::Settings { ask_confidence: true, ..Default::default() };
+    let settings = boundaries_core::settings::Settings { ask_confidence: true, ..Default::default() };
     act(
         &mut app,
         &[
@@ -168,8 +168,8 @@ fn confidence_is_asked_and_recorded_when_the_setting_is_on() {
 
 #[test]
 fn every_shipped_scenario_can_be_played_to_each_ending_in_the_game() {
-    use boundaries::scenario::StateGraph;
-    use boundaries::scenario::shipped::SHIPPED;
+    use boundaries_core::scenario::StateGraph;
+    use boundaries_core::scenario::shipped::SHIPPED;
 
     let data = tempfile::tempdir().unwrap();
     let mut app = app_with(data.path(), memory_source(SHIPPED.iter().copied()), false, shipped_only);
@@ -312,8 +312,8 @@ fn a_group_session_counts_hands_reveals_and_keeps_every_vote() {
     assert_eq!(induction.group.tally.counts(), [2, 1]);
     assert_eq!((induction.picked, induction.group.present()), (Some(0), 12));
     let first_choice = match induction.group.play.current() {
-        boundaries::play::Current::Scene { offered, .. } => offered[0].id.clone(),
-        boundaries::play::Current::Ending { .. } => unreachable!(),
+        boundaries_core::play::Current::Scene { offered, .. } => offered[0].id.clone(),
+        boundaries_core::play::Current::Ending { .. } => unreachable!(),
     };
     group(&mut app, &[GroupAction::Forward]); // go with the majority
     group(&mut app, &[GroupAction::Leave]); // the trainer stops part-way

@@ -4,11 +4,11 @@
 use bevy::prelude::*;
 use bevy::window::{PrimaryWindow, WindowResized};
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
-use boundaries::scenario::SettingKind;
+use boundaries_core::scenario::SettingKind;
 
 use super::settings::PlayerSettings;
 
-pub fn plugin(app: &mut App) {
+pub(super) fn plugin(app: &mut App) {
     app.add_systems(
         EguiPrimaryContextPass,
         apply
@@ -23,7 +23,7 @@ const DESIGN_SIZE: Vec2 = Vec2::new(1280.0, 800.0);
 
 /// The colours screens draw with, for the current theme.
 #[derive(Debug, Clone, Copy)]
-pub struct Palette {
+pub(super) struct Palette {
     pub background: egui::Color32,
     pub panel: egui::Color32,
     pub text: egui::Color32,
@@ -35,7 +35,7 @@ pub struct Palette {
     pub danger: egui::Color32,
 }
 
-pub const LIGHT: Palette = Palette {
+pub(super) const LIGHT: Palette = Palette {
     background: egui::Color32::from_rgb(0xf6, 0xf3, 0xee),
     panel: egui::Color32::from_rgb(0xff, 0xff, 0xff),
     text: egui::Color32::from_rgb(0x1f, 0x29, 0x33),
@@ -47,7 +47,7 @@ pub const LIGHT: Palette = Palette {
     danger: egui::Color32::from_rgb(0xb7, 0x1c, 0x1c),
 };
 
-pub const HIGH_CONTRAST: Palette = Palette {
+pub(super) const HIGH_CONTRAST: Palette = Palette {
     background: egui::Color32::BLACK,
     panel: egui::Color32::from_rgb(0x10, 0x10, 0x10),
     text: egui::Color32::WHITE,
@@ -60,18 +60,18 @@ pub const HIGH_CONTRAST: Palette = Palette {
 };
 
 impl Palette {
-    pub fn of(high_contrast: bool) -> Palette {
+    pub(super) fn of(high_contrast: bool) -> Palette {
         if high_contrast { HIGH_CONTRAST } else { LIGHT }
     }
 
     /// Reads the palette back from a context's visuals (set by [`style`]).
-    pub fn current(ctx: &egui::Context) -> Palette {
+    pub(super) fn current(ctx: &egui::Context) -> Palette {
         Palette::of(ctx.global_style().visuals.dark_mode)
     }
 }
 
 /// The egui style for a palette: generous spacing, large text, visible focus.
-pub fn style(palette: Palette) -> egui::Style {
+pub(super) fn style(palette: Palette) -> egui::Style {
     let mut style = egui::Style::default();
     let mut visuals =
         if palette.background == HIGH_CONTRAST.background { egui::Visuals::dark() } else { egui::Visuals::light() };
@@ -123,7 +123,7 @@ fn apply(
 }
 
 /// A colour for each kind of setting, so scenes are easy to tell apart.
-pub fn setting_colour(kind: SettingKind) -> egui::Color32 {
+pub(super) fn setting_colour(kind: SettingKind) -> egui::Color32 {
     match kind {
         SettingKind::HomeCare => egui::Color32::from_rgb(0xc0, 0x6a, 0x3a),
         SettingKind::Residential => egui::Color32::from_rgb(0x6a, 0x5a, 0xb5),

@@ -3,7 +3,7 @@
 
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
-use boundaries::scenario::{Level, SettingKind};
+use boundaries_core::scenario::{Level, SettingKind};
 
 use super::{Screen, Selected, UiSet, draw, level_label, pressed};
 use crate::game::actions::UiAction;
@@ -11,11 +11,11 @@ use crate::game::library::GameLibrary;
 use crate::game::theme::Palette;
 use crate::game::widgets::{avatar, button, callout, focus_by_default, setting_badge, wide_button};
 
-pub fn plugin(app: &mut App) {
+pub(super) fn plugin(app: &mut App) {
     app.add_systems(EguiPrimaryContextPass, ui.in_set(UiSet).run_if(in_state(Screen::Briefing)));
 }
 
-pub struct View {
+pub(super) struct View {
     pub title: String,
     pub summary: String,
     pub setting: String,
@@ -51,7 +51,7 @@ fn ui(
     draw(&mut contexts, &mut actions, |ui| body(ui, &view))
 }
 
-pub fn body(ui: &mut egui::Ui, view: &View) -> Option<UiAction> {
+pub(super) fn body(ui: &mut egui::Ui, view: &View) -> Option<UiAction> {
     let palette = Palette::current(ui.ctx());
     let mut action = None;
     if button(ui, "‹ Back to the library").clicked() {

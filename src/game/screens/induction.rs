@@ -7,10 +7,10 @@
 use bevy::prelude::*;
 use bevy::window::PrimaryWindow;
 use bevy_egui::{EguiContext, EguiContexts, EguiPrimaryContextPass, PrimaryEguiContext, egui};
-use boundaries::play::Current;
-use boundaries::play::group::Stage;
-use boundaries::play::replay::Replay;
-use boundaries::scenario::SettingKind;
+use boundaries_core::play::Current;
+use boundaries_core::play::group::Stage;
+use boundaries_core::play::replay::Replay;
+use boundaries_core::scenario::SettingKind;
 
 use super::{Screen, UiSet, root_ui, show_in, show_screen};
 use crate::game::Engine;
@@ -20,15 +20,15 @@ use crate::game::settings::PlayerSettings;
 use crate::game::theme::{Palette, style};
 use crate::game::widgets::{avatar, button, callout, change_chips, hex_colour, setting_badge};
 
-pub fn plugin(app: &mut App) {
+pub(super) fn plugin(app: &mut App) {
     app.add_systems(EguiPrimaryContextPass, presenter_ui.in_set(UiSet).run_if(in_state(Screen::Induction)))
         .add_systems(AudiencePass, audience_ui.run_if(resource_exists::<Induction>));
 }
 
 /// How much larger the audience's text is than a solo player's.
-pub const AUDIENCE_SCALE: f32 = 2.6;
+pub(super) const AUDIENCE_SCALE: f32 = 2.6;
 
-pub struct ChoiceView {
+pub(super) struct ChoiceView {
     pub text: String,
     pub votes: u32,
     /// (principle name, change, colour)
@@ -39,7 +39,7 @@ pub struct ChoiceView {
     pub recommended: bool,
 }
 
-pub struct SceneView {
+pub(super) struct SceneView {
     pub speaker: Option<(String, String, usize)>,
     pub text: String,
     pub prompt: String,
@@ -51,13 +51,13 @@ pub struct SceneView {
 }
 
 /// How the room went, decision by decision, for the end of the session.
-pub struct RoomDecision {
+pub(super) struct RoomDecision {
     pub prompt: String,
     /// (text, votes, taken, recommended)
     pub choices: Vec<(String, u32, bool, bool)>,
 }
 
-pub struct View {
+pub(super) struct View {
     pub title: String,
     pub setting: String,
     pub decision: usize,
@@ -75,7 +75,7 @@ pub struct View {
 }
 
 /// A choice's letter: A, B, C...
-pub fn letter(i: usize) -> char {
+pub(super) fn letter(i: usize) -> char {
     (b'A' + (i % 26) as u8) as char
 }
 
@@ -217,7 +217,7 @@ fn audience_in(ctx: &egui::Context, view: &View) {
     show_screen(ctx, |ui| audience(ui, view));
 }
 
-pub fn audience(ui: &mut egui::Ui, view: &View) {
+pub(super) fn audience(ui: &mut egui::Ui, view: &View) {
     let palette = Palette::current(ui.ctx());
     // At this size every line counts: no room kept for buttons, which the audience has none of.
     ui.spacing_mut().interact_size.y = 12.0;
@@ -242,7 +242,7 @@ pub fn audience(ui: &mut egui::Ui, view: &View) {
                 ui.label(format!(
                     "{} · {votes} votes · {}{marks}",
                     letter(j),
-                    boundaries::scenario::graph::shorten(text, 60)
+                    boundaries_core::text::shorten(text, 60)
                 ));
             }
         }
@@ -299,7 +299,7 @@ pub fn audience(ui: &mut egui::Ui, view: &View) {
     }
 }
 
-pub fn presenter(ui: &mut egui::Ui, view: &View) -> Option<GroupAction> {
+pub(super) fn presenter(ui: &mut egui::Ui, view: &View) -> Option<GroupAction> {
     let palette = Palette::current(ui.ctx());
     let mut action = None;
     setting_badge(ui, SettingKind::of(&view.setting), &view.setting);
@@ -377,7 +377,7 @@ pub fn presenter(ui: &mut egui::Ui, view: &View) -> Option<GroupAction> {
                 action = Some(GroupAction::Number(i));
             }
             let mark = if choice.recommended { " (recommended)" } else { "" };
-            ui.label(format!("{}{mark}", boundaries::scenario::graph::shorten(&choice.text, 90)));
+            ui.label(format!("{}{mark}", boundaries_core::text::shorten(&choice.text, 90)));
         });
         if view.stage == Stage::Revealed {
             // The trainer sees every choice's scores at the reveal; the room sees the picked one's.
@@ -470,22 +470,22 @@ mod tests {
     /// With a real scenario's notes: the audience's accessibility tree never has them.
     #[test]
     fn no_shipped_facilitator_note_reaches_the_audience() {
-        use boundaries::scenario::shipped::SHIPPED;
+        use boundaries_core::scenario::shipped::SHIPPED;
 
-        let catalogues = boundaries::catalogues::Catalogues::shipped().unwrap();
+        let catalogues = boundaries_core::catalogues::Catalogues::shipped().unwrap();
         let data = tempfile::tempdir().unwrap();
         let engine = Engine {
             catalogues: catalogues.clone(),
-            store: boundaries::play::RecordStore::at(data.path()),
+            store: boundaries_core::play::RecordStore::at(data.path()),
             settings_path: None,
         };
         let library = GameLibrary::default();
         for (name, text) in SHIPPED {
-            let scenario = boundaries::scenario::load_bytes(name, text.as_bytes(), &catalogues).unwrap().scenario;
+            let scenario = boundaries_core::library::load_bytes(name, text.as_bytes(), &catalogues).unwrap().scenario;
             let mut induction = Induction::new(
-                boundaries::play::group::GroupPlay::start(scenario.clone(), 1, 10).unwrap(),
+                boundaries_core::play::group::GroupPlay::start(scenario.clone(), 1, 10).unwrap(),
                 true,
-                Err(boundaries::play::store::StoreError::NoDataDir),
+                Err(boundaries_core::files::NoDataDir.into()),
             );
             while let Current::Scene { scene, offered, .. } = induction.group.play.current() {
                 let note = scene.facilitator.clone().unwrap_or_default();

@@ -3,8 +3,8 @@
 
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
-use boundaries::scenario::{Level, SettingKind};
-use boundaries::scoring::Band;
+use boundaries_core::scenario::{Level, SettingKind};
+use boundaries_core::scoring::Band;
 
 use super::{Screen, UiSet, draw, level_label, pressed};
 use crate::game::Engine;
@@ -14,18 +14,18 @@ use crate::game::records::BestBands;
 use crate::game::theme::{Palette, setting_colour};
 use crate::game::widgets::{band_colour, chip, focus_ring, header, hex_colour, setting_icon};
 
-pub fn plugin(app: &mut App) {
+pub(super) fn plugin(app: &mut App) {
     app.add_systems(EguiPrimaryContextPass, ui.in_set(UiSet).run_if(in_state(Screen::Library)));
 }
 
 /// Which scenarios the library shows.
 #[derive(Resource, Default, Debug, Clone, PartialEq)]
-pub struct LibraryFilter {
+pub(crate) struct LibraryFilter {
     pub principle: Option<String>,
     pub level: Option<Level>,
 }
 
-pub struct Card {
+pub(super) struct Card {
     pub id: String,
     pub title: String,
     pub setting: String,
@@ -37,14 +37,14 @@ pub struct Card {
     pub best: Option<Band>,
 }
 
-pub struct ProblemView {
+pub(super) struct ProblemView {
     /// One line per diagnostic: file, line, column and message.
     pub lines: Vec<String>,
     /// Whether an earlier version of the file is still playable.
     pub last_good_kept: bool,
 }
 
-pub struct View {
+pub(super) struct View {
     pub cards: Vec<Card>,
     /// Principles to filter by: id, name, colour.
     pub principles: Vec<(String, String, egui::Color32)>,
@@ -120,7 +120,7 @@ fn ui(
     draw(&mut contexts, &mut actions, |ui| body(ui, &view))
 }
 
-pub fn body(ui: &mut egui::Ui, view: &View) -> Option<UiAction> {
+pub(super) fn body(ui: &mut egui::Ui, view: &View) -> Option<UiAction> {
     let palette = Palette::current(ui.ctx());
     let mut action = None;
     if header(ui, "Choose a scenario") {

@@ -15,18 +15,18 @@ mod title;
 
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
-use boundaries::scenario::Level;
+use boundaries_core::scenario::Level;
 
 use super::actions::UiAction;
 use super::widgets::column;
 
-pub use library::LibraryFilter;
+pub(super) use library::LibraryFilter;
 
-pub fn plugin(app: &mut App) {
+pub(super) fn plugin(app: &mut App) {
     app.init_state::<Screen>().init_resource::<Selected>().init_resource::<LibraryFilter>();
 }
 
-pub fn ui_plugin(app: &mut App) {
+pub(super) fn ui_plugin(app: &mut App) {
     app.configure_sets(EguiPrimaryContextPass, UiSet);
     app.add_plugins((
         title::plugin,
@@ -44,10 +44,10 @@ pub fn ui_plugin(app: &mut App) {
 
 /// The systems that draw the screens.
 #[derive(SystemSet, Debug, Clone, PartialEq, Eq, Hash)]
-pub struct UiSet;
+pub(super) struct UiSet;
 
 #[derive(States, Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-pub enum Screen {
+pub(super) enum Screen {
     #[default]
     Title,
     Library,
@@ -65,13 +65,13 @@ pub enum Screen {
 
 /// The scenario chosen in the library.
 #[derive(Resource, Default, Debug)]
-pub struct Selected(pub Option<String>);
+pub(super) struct Selected(pub Option<String>);
 
 /// The widest a column of text should be, for comfortable reading.
 const READING_WIDTH: f32 = 880.0;
 
 /// Draws a screen's body and sends on the action the player took, if any.
-pub fn draw(
+pub(super) fn draw(
     contexts: &mut EguiContexts,
     actions: &mut MessageWriter<UiAction>,
     body: impl FnOnce(&mut egui::Ui) -> Option<UiAction>,
@@ -84,7 +84,7 @@ pub fn draw(
 
 /// A test harness for a screen's body that keeps the first action it returns.
 #[cfg(test)]
-pub fn harness<'a>(
+pub(super) fn harness<'a>(
     mut body: impl FnMut(&mut egui::Ui) -> Option<UiAction> + 'a,
 ) -> egui_kittest::Harness<'a, Option<UiAction>> {
     egui_kittest::Harness::builder()
@@ -93,12 +93,12 @@ pub fn harness<'a>(
 }
 
 /// Draws a screen's body in a scrolling, centred column filling the window.
-pub fn show_screen<R>(ctx: &egui::Context, body: impl FnOnce(&mut egui::Ui) -> R) -> R {
+pub(super) fn show_screen<R>(ctx: &egui::Context, body: impl FnOnce(&mut egui::Ui) -> R) -> R {
     show_in(&mut root_ui(ctx), body)
 }
 
 /// A Ui covering the whole window, for panels to be laid out in.
-pub fn root_ui(ctx: &egui::Context) -> egui::Ui {
+pub(super) fn root_ui(ctx: &egui::Context) -> egui::Ui {
     egui::Ui::new(
         ctx.clone(),
         "screen".into(),
@@ -107,7 +107,7 @@ pub fn root_ui(ctx: &egui::Context) -> egui::Ui {
 }
 
 /// Draws a screen's body in the space left in `root` (beside any side panel).
-pub fn show_in<R>(root: &mut egui::Ui, body: impl FnOnce(&mut egui::Ui) -> R) -> R {
+pub(super) fn show_in<R>(root: &mut egui::Ui, body: impl FnOnce(&mut egui::Ui) -> R) -> R {
     egui::CentralPanel::default()
         .frame(egui::Frame::new().fill(root.visuals().panel_fill).inner_margin(24))
         .show(root, |ui| {
@@ -120,7 +120,7 @@ pub fn show_in<R>(root: &mut egui::Ui, body: impl FnOnce(&mut egui::Ui) -> R) ->
 }
 
 /// The number keys 1 to 9, for choosing by keyboard.
-pub const NUMBER_KEYS: [egui::Key; 9] = [
+pub(super) const NUMBER_KEYS: [egui::Key; 9] = [
     egui::Key::Num1,
     egui::Key::Num2,
     egui::Key::Num3,
@@ -133,11 +133,11 @@ pub const NUMBER_KEYS: [egui::Key; 9] = [
 ];
 
 /// Whether a key was pressed this frame.
-pub fn pressed(ui: &egui::Ui, key: egui::Key) -> bool {
+pub(super) fn pressed(ui: &egui::Ui, key: egui::Key) -> bool {
     ui.input(|i| i.key_pressed(key))
 }
 
-pub fn level_label(level: Level) -> &'static str {
+pub(super) fn level_label(level: Level) -> &'static str {
     match level {
         Level::Introductory => "Introductory",
         Level::Intermediate => "Intermediate",

@@ -4,8 +4,8 @@
 
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
-use boundaries::play::Current;
-use boundaries::scenario::{Outcome, SettingKind};
+use boundaries_core::play::Current;
+use boundaries_core::scenario::{Outcome, SettingKind};
 
 use super::{NUMBER_KEYS, Screen, UiSet, draw, pressed};
 use crate::game::Engine;
@@ -14,18 +14,18 @@ use crate::game::session::{Phase, Session};
 use crate::game::theme::Palette;
 use crate::game::widgets::{avatar, button, callout, change_chips, hex_colour, setting_badge, wide_button};
 
-pub fn plugin(app: &mut App) {
+pub(super) fn plugin(app: &mut App) {
     app.add_systems(EguiPrimaryContextPass, ui.in_set(UiSet).run_if(in_state(Screen::Play)));
 }
 
-pub struct Scene {
+pub(super) struct Scene {
     /// (name, role, place in the cast)
     pub speaker: Option<(String, String, usize)>,
     pub text: String,
     pub prompt: String,
 }
 
-pub enum Stage {
+pub(super) enum Stage {
     Choosing {
         scene: Scene,
         choices: Vec<(String, String)>,
@@ -49,7 +49,7 @@ pub enum Stage {
     },
 }
 
-pub struct View {
+pub(super) struct View {
     pub title: String,
     pub setting: String,
     pub kind: SettingKind,
@@ -75,7 +75,7 @@ fn ui(
 fn view(session: &Session, engine: &Engine) -> Option<View> {
     let current = session.current.as_ref()?;
     let scenario = current.play.scenario();
-    let scene_of = |scene: &boundaries::scenario::Scene| Scene {
+    let scene_of = |scene: &boundaries_core::scenario::Scene| Scene {
         speaker: scenario.speaker(scene).map(|(cast, place)| (cast.name.clone(), cast.role.clone(), place)),
         text: scene.text.clone(),
         prompt: scene.prompt().to_owned(),
@@ -123,7 +123,7 @@ fn view(session: &Session, engine: &Engine) -> Option<View> {
     })
 }
 
-pub fn body(ui: &mut egui::Ui, view: &View) -> Option<UiAction> {
+pub(super) fn body(ui: &mut egui::Ui, view: &View) -> Option<UiAction> {
     let palette = Palette::current(ui.ctx());
     let mut action = None;
     ui.horizontal(|ui| {

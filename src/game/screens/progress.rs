@@ -2,7 +2,7 @@
 
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
-use boundaries::play::progress::progress;
+use boundaries_core::play::progress::progress;
 
 use super::{Screen, UiSet, draw, pressed};
 use crate::game::Engine;
@@ -12,11 +12,11 @@ use crate::game::settings::PlayerSettings;
 use crate::game::theme::Palette;
 use crate::game::widgets::{header, hex_colour};
 
-pub fn plugin(app: &mut App) {
+pub(super) fn plugin(app: &mut App) {
     app.add_systems(EguiPrimaryContextPass, ui.in_set(UiSet).run_if(in_state(Screen::Progress)));
 }
 
-pub struct View {
+pub(super) struct View {
     /// Whose plays: the player's name, or none for everyone's.
     pub player: Option<String>,
     pub plays: usize,
@@ -49,7 +49,7 @@ fn ui(
     draw(&mut contexts, &mut actions, |ui| body(ui, &view))
 }
 
-pub fn body(ui: &mut egui::Ui, view: &View) -> Option<UiAction> {
+pub(super) fn body(ui: &mut egui::Ui, view: &View) -> Option<UiAction> {
     let palette = Palette::current(ui.ctx());
     let mut action = None;
     if header(ui, "Progress over time") {

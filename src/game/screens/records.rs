@@ -6,8 +6,8 @@ use std::path::PathBuf;
 
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
-use boundaries::play::progress::is_players;
-use boundaries::scoring::Band;
+use boundaries_core::play::progress::is_players;
+use boundaries_core::scoring::Band;
 
 use super::{Screen, UiSet, draw, pressed};
 use crate::game::actions::UiAction;
@@ -16,11 +16,11 @@ use crate::game::library::GameLibrary;
 use crate::game::theme::Palette;
 use crate::game::widgets::{band_colour, button, focus_ring};
 
-pub fn plugin(app: &mut App) {
+pub(super) fn plugin(app: &mut App) {
     app.add_systems(EguiPrimaryContextPass, ui.in_set(UiSet).run_if(in_state(Screen::Records)));
 }
 
-pub enum Row {
+pub(super) enum Row {
     Play {
         path: PathBuf,
         date: String,
@@ -36,7 +36,7 @@ pub enum Row {
     },
 }
 
-pub struct View {
+pub(super) struct View {
     pub rows: Vec<Row>,
     /// Scenarios that have records: (id, title).
     pub scenarios: Vec<(String, String)>,
@@ -85,7 +85,7 @@ fn ui(
     draw(&mut contexts, &mut actions, |ui| body(ui, &view))
 }
 
-pub fn body(ui: &mut egui::Ui, view: &View) -> Option<UiAction> {
+pub(super) fn body(ui: &mut egui::Ui, view: &View) -> Option<UiAction> {
     let palette = Palette::current(ui.ctx());
     let mut action = None;
     ui.horizontal(|ui| {

@@ -6,10 +6,10 @@
 
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
-use boundaries::play::Reflection;
-use boundaries::play::replay::LeadsTo;
-use boundaries::scenario::{Node, Outcome, Scenario};
-use boundaries::scoring::Band;
+use boundaries_core::play::Reflection;
+use boundaries_core::play::replay::LeadsTo;
+use boundaries_core::scenario::{Node, Outcome, Scenario};
+use boundaries_core::scoring::Band;
 
 use super::{Screen, UiSet, draw, pressed};
 use crate::game::Engine;
@@ -19,11 +19,11 @@ use crate::game::library::GameLibrary;
 use crate::game::theme::Palette;
 use crate::game::widgets::{band_colour, button, callout, change_chips, focus_ring, hex_colour, rating_bar};
 
-pub fn plugin(app: &mut App) {
+pub(super) fn plugin(app: &mut App) {
     app.add_systems(EguiPrimaryContextPass, ui.in_set(UiSet).run_if(in_state(Screen::Replay)));
 }
 
-pub struct OptionView {
+pub(super) struct OptionView {
     pub text: String,
     pub taken: bool,
     /// In a group session, the hands raised for it.
@@ -35,7 +35,7 @@ pub struct OptionView {
     pub leads_to: String,
 }
 
-pub struct StepView {
+pub(super) struct StepView {
     pub speaker: Option<String>,
     pub text: String,
     pub prompt: String,
@@ -43,7 +43,7 @@ pub struct StepView {
 }
 
 /// The scenario as boxes and arrows: grid positions (column, row) and edges by index.
-pub struct Graph {
+pub(super) struct Graph {
     /// (label, column, row, the outcome if an ending)
     pub nodes: Vec<(String, usize, usize, Option<Outcome>)>,
     pub edges: Vec<(usize, usize)>,
@@ -51,7 +51,7 @@ pub struct Graph {
     pub recommended: Vec<(usize, usize)>,
 }
 
-pub struct View {
+pub(super) struct View {
     pub title: String,
     pub warning: Option<String>,
     pub steps: Vec<StepView>,
@@ -205,7 +205,7 @@ fn graph(scenario: &Scenario, taken: &[&str], recommended: &[(String, String)]) 
     Graph { nodes, edges, taken: pairs(taken.to_vec()), recommended: pairs(recommended_nodes) }
 }
 
-pub fn body(ui: &mut egui::Ui, view: &View) -> Option<UiAction> {
+pub(super) fn body(ui: &mut egui::Ui, view: &View) -> Option<UiAction> {
     let palette = Palette::current(ui.ctx());
     let mut action = None;
     let last = view.steps.len();
@@ -409,7 +409,7 @@ fn graph_ui(ui: &mut egui::Ui, graph: &Graph, palette: Palette) {
         let stroke =
             egui::Stroke::new(if on_path { 2.5 } else { 1.0 }, if on_path { palette.accent } else { palette.muted });
         painter.rect(box_rect, 6.0, fill, stroke, egui::StrokeKind::Inside);
-        let text = boundaries::scenario::graph::shorten(label, ((box_rect.width() / 8.0) as usize).max(4));
+        let text = boundaries_core::text::shorten(label, ((box_rect.width() / 8.0) as usize).max(4));
         painter.text(
             box_rect.center(),
             egui::Align2::CENTER_CENTER,

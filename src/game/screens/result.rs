@@ -4,10 +4,11 @@
 
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
-use boundaries::play::{Current, playthrough::resolve};
-use boundaries::scenario::{Node, graph::shorten};
-use boundaries::scoring::Band;
-use boundaries::settings::FeedbackTiming;
+use boundaries_core::play::{Current, playthrough::resolve};
+use boundaries_core::scenario::Node;
+use boundaries_core::scoring::Band;
+use boundaries_core::settings::FeedbackTiming;
+use boundaries_core::text::shorten;
 
 use super::{Screen, UiSet, draw, pressed};
 use crate::game::Engine;
@@ -17,17 +18,17 @@ use crate::game::session::Session;
 use crate::game::theme::Palette;
 use crate::game::widgets::{band_colour, button, callout, focus_by_default, hex_colour, rating_bar, wide_button};
 
-pub fn plugin(app: &mut App) {
+pub(super) fn plugin(app: &mut App) {
     app.add_systems(EguiPrimaryContextPass, ui.in_set(UiSet).run_if(in_state(Screen::Result)));
 }
 
 /// One decision's feedback, for the result screen.
-pub struct Step {
+pub(super) struct Step {
     pub chosen: String,
     pub feedback: Option<String>,
 }
 
-pub struct View {
+pub(super) struct View {
     pub title: String,
     pub ending: String,
     pub band: Band,
@@ -104,7 +105,7 @@ fn view(session: &Session, library: &GameLibrary, engine: &Engine) -> Option<Vie
     })
 }
 
-pub fn body(ui: &mut egui::Ui, view: &View) -> Option<UiAction> {
+pub(super) fn body(ui: &mut egui::Ui, view: &View) -> Option<UiAction> {
     let palette = Palette::current(ui.ctx());
     let mut action = None;
     ui.label(egui::RichText::new(&view.title).size(20.0).color(palette.muted));

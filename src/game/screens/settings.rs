@@ -3,7 +3,7 @@
 
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
-use boundaries::settings::{FeedbackTiming, Settings, TEXT_SCALE};
+use boundaries_core::settings::{FeedbackTiming, Settings, TEXT_SCALE};
 
 use super::{Screen, UiSet, draw, pressed};
 use crate::game::actions::UiAction;
@@ -11,11 +11,11 @@ use crate::game::settings::PlayerSettings;
 use crate::game::theme::Palette;
 use crate::game::widgets::{focus_ring, header};
 
-pub fn plugin(app: &mut App) {
+pub(super) fn plugin(app: &mut App) {
     app.add_systems(EguiPrimaryContextPass, ui.in_set(UiSet).run_if(in_state(Screen::Settings)));
 }
 
-pub struct View {
+pub(super) struct View {
     pub settings: Settings,
     pub warning: Option<String>,
 }
@@ -25,7 +25,7 @@ fn ui(mut contexts: EguiContexts, mut actions: MessageWriter<UiAction>, settings
     draw(&mut contexts, &mut actions, |ui| body(ui, &view))
 }
 
-pub fn body(ui: &mut egui::Ui, view: &View) -> Option<UiAction> {
+pub(super) fn body(ui: &mut egui::Ui, view: &View) -> Option<UiAction> {
     let palette = Palette::current(ui.ctx());
     let mut action = None;
     let mut s = view.settings.clone();

@@ -8,7 +8,7 @@ use crate::game::actions::UiAction;
 use crate::game::theme::Palette;
 use crate::game::widgets::{focus_by_default, wide_button};
 
-pub fn plugin(app: &mut App) {
+pub(super) fn plugin(app: &mut App) {
     app.add_systems(EguiPrimaryContextPass, ui.in_set(UiSet).run_if(in_state(Screen::Title)));
 }
 
@@ -16,7 +16,7 @@ fn ui(mut contexts: EguiContexts, mut actions: MessageWriter<UiAction>) -> Resul
     draw(&mut contexts, &mut actions, body)
 }
 
-pub fn body(ui: &mut egui::Ui) -> Option<UiAction> {
+pub(super) fn body(ui: &mut egui::Ui) -> Option<UiAction> {
     let palette = Palette::current(ui.ctx());
     let mut action = None;
     ui.add_space(ui.available_height().min(900.0) * 0.12);
