@@ -1,83 +1,44 @@
 //! What the player asked for, from any screen, and what it does: the screens' bodies
 //! return a [`UiAction`]; this plugin carries it out. Headless tests send the same
-//! messages.
+//! messages. A failure the player should know of goes to the [`Notice`].
 
 use bevy::prelude::*;
-use std::path::PathBuf;
-
-use boundaries_core::play::Reflection;
-use boundaries_core::settings::Settings;
+use boundaries_core::play::RecordFile;
+use boundaries_core::play::group::GroupPlay;
+use boundaries_screens::{Screen, UiAction};
 
 use super::Engine;
-use super::debrief::{Debrief, RecordFilter};
+use super::best_bands::BestBands;
+use super::debrief::Debrief;
 use super::induction::{Induction, open_audience_window};
-use boundaries_core::play::group::GroupPlay;
-
-/// How many people a group session assumes are present until the trainer says.
-const DEFAULT_PRESENT: u32 = 10;
-use super::library::GameLibrary;
-use super::records::BestBands;
-use super::screens::{LibraryFilter, Screen, Selected};
+use super::navigation::{Navigation, Showing};
+use super::notice::{Failure, Notice};
+use super::scenario_assets::GameLibrary;
 use super::session::Session;
 use super::settings::PlayerSettings;
 
+/// How many people a group session assumes are present until the trainer says.
+const DEFAULT_PRESENT: u32 = 10;
+
 pub(super) fn plugin(app: &mut App) {
-    app.add_message::<UiAction>().add_systems(Update, apply.in_set(Apply).run_if(on_message::<UiAction>));
+    app.add_message::<Act>().add_systems(Update, apply.in_set(Apply).run_if(on_message::<Act>));
 }
 
 /// Where actions are carried out in `Update`.
 #[derive(SystemSet, Debug, Clone, PartialEq, Eq, Hash)]
 pub(super) struct Apply;
 
+/// A screen's action, as a Bevy message.
 #[derive(Message, Debug, Clone, PartialEq)]
-pub(super) enum UiAction {
-    /// Go to a screen.
-    Go(Screen),
-    /// Open a scenario's briefing.
-    Open(String),
-    /// Start (or restart, with a new seed) the selected scenario.
-    Start,
-    /// Pick a choice by id.
-    Choose(String),
-    /// How sure the player was, 1 to 5, or none if they skipped.
-    Confidence(Option<u8>),
-    /// Move on after feedback (or from the ending to the result).
-    Continue,
-    /// Leave the play; what was played is already recorded as abandoned.
-    Leave,
-    Filter(LibraryFilter),
-    Settings(Settings),
-    /// Filter the record browser.
-    FilterRecords(RecordFilter),
-    /// Replay a recorded play from its first decision.
-    Replay(PathBuf),
-    /// Replay the play just finished, from its end, to reflect on it.
-    ReflectOnPlay,
-    /// Show this decision of the replay (one past the last is the end).
-    Step(usize),
-    /// The reflection as it is being written.
-    Draft(Reflection),
-    /// Save the reflection into the record.
-    Reflect(Reflection),
-    /// Write the replayed play's report.
-    Export,
-    /// Carry on the replayed play, which was left part-way.
-    Resume,
-    /// Run the selected scenario for a group; with `two_windows`, the audience gets
-    /// its own window.
-    StartGroup {
-        two_windows: bool,
-    },
-    Quit,
-}
+pub(crate) struct Act(pub(crate) UiAction);
 
 #[allow(clippy::too_many_arguments)] // one system carries out every action
 fn apply(
-    mut actions: MessageReader<UiAction>,
-    mut next: ResMut<NextState<Screen>>,
-    mut selected: ResMut<Selected>,
+    mut actions: MessageReader<Act>,
+    mut next: ResMut<NextState<Showing>>,
+    mut navigation: ResMut<Navigation>,
     mut session: ResMut<Session>,
-    mut filter: ResMut<LibraryFilter>,
+    mut notice: ResMut<Notice>,
     mut settings: ResMut<PlayerSettings>,
     mut best: ResMut<BestBands>,
     mut debrief: ResMut<Debrief>,
@@ -86,37 +47,47 @@ fn apply(
     mut exit: MessageWriter<AppExit>,
     mut commands: Commands,
 ) {
-    for action in actions.read() {
+    for Act(action) in actions.read() {
         match action {
-            UiAction::Go(screen) => next.set(*screen),
+            UiAction::Go(screen) => next.set(Showing(*screen)),
             UiAction::Open(id) => {
-                selected.0 = Some(id.clone());
-                next.set(Screen::Briefing);
+                navigation.selected = Some(id.clone());
+                next.set(Showing(Screen::Briefing));
             }
             UiAction::Start => {
-                let Some(loaded) = selected.0.as_deref().and_then(|id| library.get(id)) else { continue };
-                session.start(loaded.scenario.clone(), &settings.settings, &engine);
-                next.set(Screen::Play);
+                let Some(loaded) = navigation.selected.as_deref().and_then(|id| library.get(id)) else { continue };
+                match session.start(loaded.scenario.clone(), &settings.settings, &engine) {
+                    Ok(()) => next.set(Showing(Screen::Play)),
+                    Err(e) => notice.show(e),
+                }
             }
-            UiAction::Choose(choice) => session.pick(choice, &engine, &mut best),
-            UiAction::Confidence(level) => session.confidence(*level, &engine, &mut best),
+            UiAction::Choose(choice) => {
+                if let Err(e) = session.pick(choice, &engine, &mut best) {
+                    notice.show(e);
+                }
+            }
+            UiAction::Confidence(level) => {
+                if let Err(e) = session.confidence(*level, &engine, &mut best) {
+                    notice.show(e);
+                }
+            }
             UiAction::Continue => {
                 if session.is_over() {
-                    next.set(Screen::Result);
+                    next.set(Showing(Screen::Result));
                 } else {
                     session.proceed();
                 }
             }
             UiAction::Leave => {
                 session.current = None;
-                next.set(Screen::Briefing);
+                next.set(Showing(Screen::Briefing));
             }
-            UiAction::Filter(new) => *filter = new.clone(),
+            UiAction::Filter(new) => navigation.library = new.clone(),
             UiAction::Settings(new) => settings.settings = new.clone().clamped(),
-            UiAction::FilterRecords(new) => debrief.filter = new.clone(),
+            UiAction::FilterRecords(new) => navigation.records = new.clone(),
             UiAction::Replay(path) => match debrief.open(path.clone(), false, &library, &engine) {
-                Ok(()) => next.set(Screen::Replay),
-                Err(e) => warn!("{e}"),
+                Ok(()) => next.set(Showing(Screen::Replay)),
+                Err(e) => notice.show(e),
             },
             UiAction::ReflectOnPlay => {
                 let Some(current) = &session.current else { continue };
@@ -124,8 +95,8 @@ fn apply(
                     continue;
                 };
                 match debrief.open(path, true, &library, &engine) {
-                    Ok(()) => next.set(Screen::Replay),
-                    Err(e) => warn!("{e}"),
+                    Ok(()) => next.set(Showing(Screen::Replay)),
+                    Err(e) => notice.show(e),
                 }
             }
             UiAction::Step(index) => debrief.step_to(*index),
@@ -137,48 +108,44 @@ fn apply(
             UiAction::Reflect(reflection) => debrief.reflect(reflection.clone()),
             UiAction::Export => debrief.export(&engine),
             UiAction::StartGroup { two_windows } => {
-                let Some(loaded) = selected.0.as_deref().and_then(|id| library.get(id)) else { continue };
+                let Some(loaded) = navigation.selected.as_deref().and_then(|id| library.get(id)) else { continue };
                 match GroupPlay::start(loaded.scenario.clone(), rand::random(), DEFAULT_PRESENT) {
                     Ok(group) => {
                         if *two_windows {
                             open_audience_window(&mut commands);
                         }
                         commands.insert_resource(Induction::new(group, *two_windows, engine.store.begin()));
-                        next.set(Screen::Induction);
+                        next.set(Showing(Screen::Induction));
                     }
-                    Err(e) => warn!("{e}"),
+                    Err(e) => notice.show(e),
                 }
             }
             UiAction::Resume => {
                 let Some(open) = &debrief.open else { continue };
                 let record = &open.replay.record;
-                let Some(loaded) = library.get(&record.scenario) else { continue };
+                let Some(loaded) = library.get(&record.scenario) else {
+                    notice.show(Failure::Missing(record.scenario_title.clone()));
+                    continue;
+                };
                 if record.group.is_some() {
                     // A group session picks up where it stopped, in two windows again.
                     match GroupPlay::resume(loaded.scenario.clone(), record) {
                         Ok(group) => {
                             open_audience_window(&mut commands);
-                            commands.insert_resource(Induction::new(
-                                group,
-                                true,
-                                Ok(boundaries_core::play::RecordFile::existing(open.path.clone())),
-                            ));
-                            next.set(Screen::Induction);
+                            let record = Ok(RecordFile::existing(open.path.clone()));
+                            commands.insert_resource(Induction::new(group, true, record));
+                            next.set(Showing(Screen::Induction));
                         }
-                        Err(e) => warn!("{e}"),
+                        Err(e) => notice.show(e),
                     }
                     continue;
                 }
                 match session.resume(loaded.scenario.clone(), record, open.path.clone(), &settings.settings) {
                     Ok(()) => {
-                        selected.0 = Some(record.scenario.clone());
-                        next.set(Screen::Play);
+                        navigation.selected = Some(record.scenario.clone());
+                        next.set(Showing(Screen::Play));
                     }
-                    Err(e) => {
-                        if let Some(open) = &mut debrief.open {
-                            open.notice = Some(e);
-                        }
-                    }
+                    Err(e) => notice.show(e),
                 }
             }
             UiAction::Quit => {

@@ -9,10 +9,12 @@ use bevy::prelude::*;
 use bevy::render::view::screenshot::{Screenshot, ScreenshotCaptured, save_to_disk};
 use bevy::winit::WinitSettings;
 
-use super::actions::UiAction;
-use super::induction::{Audience, GroupAction, Induction};
-use super::library::GameLibrary;
-use super::screens::Screen;
+use boundaries_screens::{GroupAction, Screen, UiAction};
+
+use super::actions::Act;
+use super::induction::{Audience, GroupAct, Induction};
+use super::navigation::Showing;
+use super::scenario_assets::GameLibrary;
 use super::session::Session;
 
 pub(super) fn plugin(app: &mut App) {
@@ -92,7 +94,7 @@ fn keep_running_while_scripted(launch: Res<Launch>, mut winit: ResMut<WinitSetti
 struct Progress<'w, 's> {
     library: Res<'w, GameLibrary>,
     session: Res<'w, Session>,
-    state: Res<'w, State<Screen>>,
+    state: Res<'w, State<Showing>>,
     induction: Option<Res<'w, Induction>>,
     audience: Query<'w, 's, Entity, (With<Audience>, With<Window>)>,
 }
@@ -155,8 +157,8 @@ fn run_script(
     mut commands: Commands,
     mut launch: ResMut<Launch>,
     game: Progress,
-    mut actions: MessageWriter<UiAction>,
-    mut group_actions: MessageWriter<GroupAction>,
+    mut actions: MessageWriter<Act>,
+    mut group_actions: MessageWriter<GroupAct>,
     mut exit: MessageWriter<AppExit>,
 ) {
     let Progress { library, session, state, induction, audience } = game;
@@ -173,16 +175,16 @@ fn run_script(
                 return;
             }
             if launch.induction {
-                actions.write_batch(induction_steps(&launch));
+                actions.write_batch(induction_steps(&launch).into_iter().map(Act));
                 launch.stage = if launch.open.is_some() { Stage::Group } else { Stage::Settling(0) };
             } else {
-                actions.write_batch(solo_steps(&launch));
+                actions.write_batch(solo_steps(&launch).into_iter().map(Act));
                 launch.stage = Stage::Checking;
             }
         }
         Stage::Group => {
             let Some(induction) = induction else { return };
-            group_actions.write_batch(group_steps(&launch, induction.group.present()));
+            group_actions.write_batch(group_steps(&launch, induction.group.present()).into_iter().map(GroupAct));
             launch.stage = Stage::Checking;
         }
         Stage::Checking => {
@@ -212,7 +214,7 @@ fn run_script(
         Stage::Settling(_) => {
             launch.stage = Stage::Capturing;
             let Some(path) = launch.screenshot.clone() else { return };
-            info!("capturing the {:?} screen to {}", state.get(), path.display());
+            info!("capturing the {:?} screen to {}", state.get().0, path.display());
             // With an audience window, it goes to PATH and the presenter's beside it.
             let shots = match audience.iter().next() {
                 Some(window) => vec![

@@ -4,25 +4,22 @@
 use std::path::PathBuf;
 
 use bevy::prelude::*;
+use boundaries_core::play::store::StoreError;
 use boundaries_core::play::{Record, RecordStore, Reflection, Replay};
 use boundaries_core::report::export::write_new;
 use boundaries_core::report::{Format, render};
 
+use boundaries_core::scenario::layout::{Layout, layout};
+use boundaries_screens::Screen;
+
 use super::Engine;
-use super::library::GameLibrary;
-use super::screens::Screen;
+use super::navigation::Showing;
+use super::scenario_assets::GameLibrary;
 
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<Debrief>()
-        .add_systems(OnEnter(Screen::Records), load_records)
-        .add_systems(OnEnter(Screen::Progress), load_records);
-}
-
-/// Which records the browser shows.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub(super) struct RecordFilter {
-    pub scenario: Option<String>,
-    pub player: String,
+        .add_systems(OnEnter(Showing(Screen::Records)), load_records)
+        .add_systems(OnEnter(Showing(Screen::Progress)), load_records);
 }
 
 /// A replay open on screen.
@@ -36,13 +33,15 @@ pub(super) struct OpenReplay {
     pub draft: Reflection,
     /// What happened on the last save or export, to show the player.
     pub notice: Option<String>,
+    /// The scenario laid out with the path taken and the recommended path, made once
+    /// when the replay opens; none if the scenario is no longer in the library.
+    pub layout: Option<Layout>,
 }
 
 #[derive(Resource, Default, Debug)]
 pub(super) struct Debrief {
     /// Every record file, newest first, read or with the reason it could not be.
     pub records: Vec<(PathBuf, Result<Record, String>)>,
-    pub filter: RecordFilter,
     pub open: Option<OpenReplay>,
 }
 
@@ -61,8 +60,8 @@ impl Debrief {
         at_end: bool,
         library: &GameLibrary,
         engine: &Engine,
-    ) -> Result<(), String> {
-        let record = RecordStore::load(&path).map_err(|e| e.to_string())?;
+    ) -> Result<(), StoreError> {
+        let record = RecordStore::load(&path)?;
         let scenario = library.get(&record.scenario).map(|l| l.scenario.clone());
         let draft = record.reflection.clone().unwrap_or_else(|| Reflection {
             prompt: record.reflection_prompt(&engine.catalogues),
@@ -70,7 +69,8 @@ impl Debrief {
         });
         let replay = Replay::new(record, scenario.as_deref());
         let index = if at_end { replay.steps.len() } else { 0 };
-        self.open = Some(OpenReplay { path, replay, index, draft, notice: None });
+        let layout = scenario.map(|s| layout(&s, &replay.path_nodes(), &replay.recommended));
+        self.open = Some(OpenReplay { path, replay, index, draft, notice: None, layout });
         Ok(())
     }
 

@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 
 use bevy::prelude::*;
-use boundaries_core::catalogues::{Catalogues, Principle};
+use boundaries_core::catalogues::Catalogues;
 use boundaries_core::play::RecordStore;
 use boundaries_core::play::store::StoreError;
 use boundaries_core::settings::Settings;
@@ -20,18 +20,5 @@ impl Engine {
     /// The engine with records and settings in the user's data folder.
     pub(crate) fn open(catalogues: Catalogues) -> Result<Engine, StoreError> {
         Ok(Engine { catalogues, store: RecordStore::open_default()?, settings_path: Some(Settings::default_path()?) })
-    }
-
-    pub(crate) fn principle(&self, id: &str) -> Option<&Principle> {
-        self.catalogues.principle(id)
-    }
-
-    /// A principle's display name, or its id if the catalogue lacks it.
-    pub(crate) fn principle_name<'a>(&'a self, id: &'a str) -> &'a str {
-        self.principle(id).map_or(id, |p| p.name.as_str())
-    }
-
-    pub(crate) fn section_title<'a>(&'a self, id: &'a str) -> &'a str {
-        self.catalogues.section(id).map_or(id, |s| s.title.as_str())
     }
 }

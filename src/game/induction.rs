@@ -15,19 +15,28 @@ use bevy::ecs::schedule::ScheduleLabel;
 use bevy::prelude::*;
 use bevy::window::{WindowRef, WindowResolution};
 use bevy_egui::EguiSchedule;
-use boundaries_core::play::RecordFile;
 use boundaries_core::play::group::{GroupPlay, Stage};
 use boundaries_core::play::store::StoreError;
+use boundaries_core::play::{PlayError, RecordFile};
+
+use boundaries_screens::commands::group_action_for;
+use boundaries_screens::{GroupAction, Screen};
 
 use super::Engine;
-use super::screens::Screen;
+use super::keys::egui_key;
+use super::navigation::Showing;
+use super::notice::Notice;
 use super::settings::PlayerSettings;
 
 pub(super) fn plugin(app: &mut App) {
-    app.add_message::<GroupAction>()
-        .add_systems(Update, (keys.run_if(in_state(Screen::Induction)), apply, audience_closed).chain())
-        .add_systems(OnExit(Screen::Induction), end_session);
+    app.add_message::<GroupAct>()
+        .add_systems(Update, (keys.run_if(in_state(Showing(Screen::Induction))), apply, audience_closed).chain())
+        .add_systems(OnExit(Showing(Screen::Induction)), end_session);
 }
+
+/// A trainer's action, as a Bevy message.
+#[derive(Message, Debug, Clone, PartialEq)]
+pub(crate) struct GroupAct(pub(crate) GroupAction);
 
 /// The audience window's egui pass.
 #[derive(ScheduleLabel, Clone, Debug, PartialEq, Eq, Hash)]
@@ -89,82 +98,41 @@ impl Induction {
     }
 }
 
-/// What the trainer asks for, by key or click.
-#[derive(Message, Debug, Clone, PartialEq)]
-pub(super) enum GroupAction {
-    Forward,
-    Back,
-    /// One hand for the choice at this position (before the reveal), or pick it as
-    /// the group's choice (after).
-    Number(usize),
-    Undo,
-    /// After the reveal, move the group's choice down (1) or up (-1) the list.
-    Pick(i32),
-    /// Whole counts at once.
-    Votes(Vec<u32>),
-    /// Change how many people are present.
-    Present(i32),
-    /// Take this choice by id (for scripts), with whatever votes were entered.
-    Choose(String),
-    Blank,
-    Timer,
-    TogglePresenter,
-    Leave,
-}
-
 /// The remote's and keyboard's keys, read through Bevy so they work in either window
-/// (there is no keyboard in headless tests).
-fn keys(input: Option<Res<ButtonInput<KeyCode>>>, mut actions: MessageWriter<GroupAction>) {
-    use KeyCode::*;
+/// (there is no keyboard in headless tests), through the table of commands.
+fn keys(input: Option<Res<ButtonInput<KeyCode>>>, mut actions: MessageWriter<GroupAct>) {
     let Some(input) = input else { return };
-    for key in input.get_just_pressed() {
-        let action = match key {
-            PageDown | ArrowRight => GroupAction::Forward,
-            PageUp | ArrowLeft => GroupAction::Back,
-            ArrowDown => GroupAction::Pick(1),
-            ArrowUp => GroupAction::Pick(-1),
-            KeyB | Period => GroupAction::Blank,
-            F5 | KeyT => GroupAction::Timer,
-            KeyN => GroupAction::TogglePresenter,
-            Backspace | KeyZ => GroupAction::Undo,
-            Equal | NumpadAdd => GroupAction::Present(1),
-            Minus | NumpadSubtract => GroupAction::Present(-1),
-            Digit1 | Numpad1 => GroupAction::Number(0),
-            Digit2 | Numpad2 => GroupAction::Number(1),
-            Digit3 | Numpad3 => GroupAction::Number(2),
-            Digit4 | Numpad4 => GroupAction::Number(3),
-            Digit5 | Numpad5 => GroupAction::Number(4),
-            Digit6 | Numpad6 => GroupAction::Number(5),
-            Digit7 | Numpad7 => GroupAction::Number(6),
-            Digit8 | Numpad8 => GroupAction::Number(7),
-            Digit9 | Numpad9 => GroupAction::Number(8),
-            _ => continue,
-        };
-        actions.write(action);
+    for action in input.get_just_pressed().filter_map(|code| egui_key(*code)).filter_map(group_action_for) {
+        actions.write(GroupAct(action));
     }
 }
 
 fn apply(
-    mut actions: MessageReader<GroupAction>,
+    mut actions: MessageReader<GroupAct>,
     induction: Option<ResMut<Induction>>,
     engine: Res<Engine>,
-    mut next: ResMut<NextState<Screen>>,
+    mut next: ResMut<NextState<Showing>>,
+    mut notice: ResMut<Notice>,
 ) {
     let Some(mut induction) = induction else {
         actions.clear();
         return;
     };
-    for action in actions.read() {
+    for GroupAct(action) in actions.read() {
         let session = &mut *induction;
         match action {
-            GroupAction::Forward if session.finished => next.set(Screen::Records),
+            GroupAction::Forward if session.finished => next.set(Showing(Screen::Records)),
             GroupAction::Forward => match session.group.stage {
                 Stage::Discussing | Stage::Voting => {
                     session.group.forward();
                     session.picked = Some(session.group.tally.leader());
                     session.timer = None;
                 }
-                Stage::Revealed => take_choice(session, &engine),
+                Stage::Revealed => {
+                    if let Err(e) = take_choice(session, &engine) {
+                        notice.show(e);
+                    }
+                }
             },
             GroupAction::Back => session.group.back(),
             GroupAction::Number(i) => match session.group.stage {
@@ -198,13 +166,15 @@ fn apply(
             GroupAction::Choose(id) => {
                 if let Some(index) = position(&session.group, id) {
                     session.picked = Some(index);
-                    take_choice(session, &engine);
+                    if let Err(e) = take_choice(session, &engine) {
+                        notice.show(e);
+                    }
                 }
             }
             GroupAction::Blank => session.blank = !session.blank,
             GroupAction::Timer => session.timer = if session.timer.is_some() { None } else { Some(Instant::now()) },
             GroupAction::TogglePresenter => session.presenter_panel = !session.presenter_panel,
-            GroupAction::Leave => next.set(Screen::Records),
+            GroupAction::Leave => next.set(Showing(Screen::Records)),
         }
     }
 }
@@ -218,22 +188,21 @@ fn position(group: &GroupPlay, id: &str) -> Option<usize> {
 }
 
 /// Takes the picked choice (or the most voted), saves the record, and moves on.
-fn take_choice(session: &mut Induction, engine: &Engine) {
+fn take_choice(session: &mut Induction, engine: &Engine) -> Result<(), PlayError> {
     let index = session.picked.unwrap_or_else(|| session.group.tally.leader());
     let id = match session.group.play.current() {
         boundaries_core::play::Current::Scene { offered, .. } => offered.get(index).map(|c| c.id.clone()),
         boundaries_core::play::Current::Ending { .. } => None,
     };
-    let Some(id) = id else { return };
-    if session.group.choose(&id).is_err() {
-        return;
-    }
+    let Some(id) = id else { return Ok(()) };
+    session.group.choose(&id)?;
     session.picked = None;
     let record = session.group.play.record(&engine.catalogues);
     if let Some(file) = &mut session.record {
         session.save_error = file.save(&record).err().map(|e| format!("{e}. This session is not being kept."));
     }
     session.finished = record.is_finished();
+    Ok(())
 }
 
 /// Opens the audience window for a session.

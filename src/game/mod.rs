@@ -6,13 +6,16 @@
 //! model that return the action taken.
 
 mod actions;
+mod best_bands;
 mod capture;
 mod debrief;
 mod engine;
 mod idle;
 mod induction;
-mod library;
-mod records;
+mod keys;
+mod navigation;
+mod notice;
+mod scenario_assets;
 mod screens;
 mod session;
 mod settings;
@@ -21,7 +24,6 @@ mod tests;
 #[cfg(all(test, unix))]
 mod tests_files;
 mod theme;
-mod widgets;
 
 use std::process::ExitCode;
 
@@ -44,7 +46,7 @@ pub(crate) fn run(cli: &Cli) -> ExitCode {
         }
     };
     let mut app = App::new();
-    library::register_sources(&mut app, cli.scenarios.as_deref());
+    scenario_assets::register_sources(&mut app, cli.scenarios.as_deref());
     app.add_plugins(
         DefaultPlugins
             .set(WindowPlugin {
@@ -76,10 +78,11 @@ pub(crate) fn run(cli: &Cli) -> ExitCode {
 /// screens' state machine.
 pub(crate) fn core_plugin(app: &mut App) {
     app.add_plugins((
-        screens::plugin,
-        library::plugin,
+        navigation::plugin,
+        notice::plugin,
+        scenario_assets::plugin,
         settings::plugin,
-        records::plugin,
+        best_bands::plugin,
         session::plugin,
         debrief::plugin,
         induction::plugin,

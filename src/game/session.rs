@@ -6,27 +6,15 @@
 use std::sync::Arc;
 
 use bevy::prelude::*;
-use boundaries_core::play::{PlayOptions, Playthrough, RecordFile};
+use boundaries_core::play::{Phase, PlayError, PlayOptions, Playthrough, RecordFile};
 use boundaries_core::scenario::Scenario;
 use boundaries_core::settings::{FeedbackTiming, Settings};
 
 use super::Engine;
-use super::records::BestBands;
+use super::best_bands::BestBands;
 
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<Session>();
-}
-
-/// Where the player is within a decision.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(super) enum Phase {
-    Choosing,
-    /// A choice is picked; the player is asked how sure they were first.
-    Confidence {
-        choice: String,
-    },
-    /// The choice is taken; its feedback is showing.
-    Feedback,
 }
 
 #[derive(Debug)]
@@ -49,14 +37,20 @@ pub(super) struct Session {
 impl Session {
     /// Starts a new play with a fresh seed, finding out first whether it can be kept:
     /// if not, the play screen says so from the first decision.
-    pub(super) fn start(&mut self, scenario: Arc<Scenario>, settings: &Settings, engine: &Engine) {
+    pub(super) fn start(
+        &mut self,
+        scenario: Arc<Scenario>,
+        settings: &Settings,
+        engine: &Engine,
+    ) -> Result<(), PlayError> {
         let options =
             PlayOptions { seed: rand::random(), in_order: !settings.shuffle, player: settings.player(), group: None };
         let (record, save_error) = match engine.store.begin() {
             Ok(record) => (Some(record), None),
             Err(e) => (None, Some(format!("{e}. This play will not be kept."))),
         };
-        self.current = Playthrough::start(scenario, options).ok().map(|play| Play {
+        let play = Playthrough::start(scenario, options)?;
+        self.current = Some(Play {
             play,
             phase: Phase::Choosing,
             feedback: settings.feedback,
@@ -64,6 +58,7 @@ impl Session {
             record,
             save_error,
         });
+        Ok(())
     }
 
     /// Carries on a play that was left part-way, from its record.
@@ -73,8 +68,8 @@ impl Session {
         record: &boundaries_core::play::Record,
         path: std::path::PathBuf,
         settings: &Settings,
-    ) -> Result<(), String> {
-        let play = Playthrough::resume(scenario, record).map_err(|e| e.to_string())?;
+    ) -> Result<(), PlayError> {
+        let play = Playthrough::resume(scenario, record)?;
         self.current = Some(Play {
             play,
             phase: Phase::Choosing,
@@ -87,31 +82,42 @@ impl Session {
     }
 
     /// The player picks a choice: ask for confidence first if the setting is on.
-    pub(super) fn pick(&mut self, choice: &str, engine: &Engine, best: &mut BestBands) {
-        let Some(current) = &mut self.current else { return };
+    pub(super) fn pick(&mut self, choice: &str, engine: &Engine, best: &mut BestBands) -> Result<(), PlayError> {
+        let Some(current) = &mut self.current else { return Ok(()) };
         if current.phase != Phase::Choosing {
-            return;
+            return Ok(());
         }
         if current.ask_confidence {
             current.phase = Phase::Confidence { choice: choice.to_owned() };
+            Ok(())
         } else {
-            self.take(choice, None, engine, best);
+            self.take(choice, None, engine, best)
         }
     }
 
     /// The player says how confident they were (or skips): the choice is taken.
-    pub(super) fn confidence(&mut self, confidence: Option<u8>, engine: &Engine, best: &mut BestBands) {
-        let Some(Play { phase: Phase::Confidence { choice }, .. }) = &self.current else { return };
+    pub(super) fn confidence(
+        &mut self,
+        confidence: Option<u8>,
+        engine: &Engine,
+        best: &mut BestBands,
+    ) -> Result<(), PlayError> {
+        let Some(Play { phase: Phase::Confidence { choice }, .. }) = &self.current else { return Ok(()) };
         let choice = choice.clone();
-        self.take(&choice, confidence, engine, best);
+        self.take(&choice, confidence, engine, best)
     }
 
-    fn take(&mut self, choice: &str, confidence: Option<u8>, engine: &Engine, best: &mut BestBands) {
-        let Some(current) = &mut self.current else { return };
+    fn take(
+        &mut self,
+        choice: &str,
+        confidence: Option<u8>,
+        engine: &Engine,
+        best: &mut BestBands,
+    ) -> Result<(), PlayError> {
+        let Some(current) = &mut self.current else { return Ok(()) };
         if let Err(e) = current.play.choose(choice, confidence) {
-            warn!("{e}");
             current.phase = Phase::Choosing;
-            return;
+            return Err(e);
         }
         let record = current.play.record(&engine.catalogues);
         if let Some(file) = &mut current.record {
@@ -124,6 +130,7 @@ impl Session {
             FeedbackTiming::AfterEachChoice => Phase::Feedback,
             FeedbackTiming::AtTheEnd => Phase::Choosing,
         };
+        Ok(())
     }
 
     /// The player has read the feedback and moves on.

@@ -10,10 +10,14 @@ use bevy::state::app::StatesPlugin;
 use boundaries_core::catalogues::Catalogues;
 use boundaries_core::play::RecordStore;
 
-use super::actions::UiAction;
-use super::library::{GameLibrary, SHIPPED_SOURCE, SourceDirs, memory_source};
-use super::screens::Screen;
-use super::session::{Phase, Session};
+use boundaries_screens::{GroupAction, Screen, UiAction};
+
+use super::actions::Act;
+use super::navigation::Showing;
+use super::scenario_assets::{GameLibrary, SHIPPED_SOURCE, SourceDirs, memory_source};
+use boundaries_core::play::Phase;
+
+use super::session::Session;
 use super::{Engine, core_plugin};
 
 pub(super) const SCENARIO: &str = r#"Scenario(
@@ -86,14 +90,14 @@ pub(super) fn update_until(app: &mut App, what: &str, done: impl Fn(&App) -> boo
 
 pub(super) fn act(app: &mut App, actions: &[UiAction]) {
     for action in actions {
-        app.world_mut().write_message(action.clone());
+        app.world_mut().write_message(Act(action.clone()));
         app.update();
     }
     app.update(); // let state transitions land
 }
 
 pub(super) fn screen(app: &App) -> Screen {
-    *app.world().resource::<State<Screen>>().get()
+    app.world().resource::<State<Showing>>().get().0
 }
 
 #[test]
@@ -283,7 +287,7 @@ fn a_play_left_part_way_can_be_carried_on_from_its_replay() {
 
 #[test]
 fn a_group_session_counts_hands_reveals_and_keeps_every_vote() {
-    use super::induction::{GroupAction, Induction};
+    use super::induction::{GroupAct, Induction};
 
     let data = tempfile::tempdir().unwrap();
     let mut app = app(data.path());
@@ -291,7 +295,7 @@ fn a_group_session_counts_hands_reveals_and_keeps_every_vote() {
     assert_eq!(screen(&app), Screen::Induction);
     let group = |app: &mut App, actions: &[GroupAction]| {
         for action in actions {
-            app.world_mut().write_message(action.clone());
+            app.world_mut().write_message(GroupAct(action.clone()));
             app.update();
         }
         app.update();
@@ -327,7 +331,7 @@ fn a_group_session_counts_hands_reveals_and_keeps_every_vote() {
 
 #[test]
 fn a_presentation_remote_alone_runs_a_session_to_its_ending() {
-    use super::induction::{GroupAction, Induction};
+    use super::induction::{GroupAct, Induction};
 
     let data = tempfile::tempdir().unwrap();
     let mut app = app(data.path());
@@ -336,11 +340,11 @@ fn a_presentation_remote_alone_runs_a_session_to_its_ending() {
         if app.world().get_resource::<Induction>().is_none_or(|i| i.finished) {
             break;
         }
-        app.world_mut().write_message(GroupAction::Forward); // Page Down
+        app.world_mut().write_message(GroupAct(GroupAction::Forward)); // Page Down
         app.update();
     }
     assert!(app.world().resource::<Induction>().finished, "Page Down alone reaches the ending");
-    app.world_mut().write_message(GroupAction::Forward);
+    app.world_mut().write_message(GroupAct(GroupAction::Forward));
     app.update();
     app.update();
     assert_eq!(screen(&app), Screen::Records);

@@ -8,8 +8,9 @@ use std::path::Path;
 use bevy::asset::io::AssetSourceBuilder;
 use bevy::prelude::*;
 
-use super::actions::UiAction;
-use super::library::{AUTHORED_SOURCE, GameLibrary, SourceDirs, memory_source};
+use boundaries_screens::UiAction;
+
+use super::scenario_assets::{AUTHORED_SOURCE, GameLibrary, SourceDirs, memory_source};
 use super::session::Session;
 use super::tests::{SCENARIO, act, app, app_with};
 

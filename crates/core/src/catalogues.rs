@@ -91,6 +91,16 @@ impl Catalogues {
         self.principles.iter().find(|p| p.id == id)
     }
 
+    /// A principle's display name, or its id if the catalogue lacks it.
+    pub fn principle_name<'a>(&'a self, id: &'a str) -> &'a str {
+        self.principle(id).map_or(id, |p| p.name.as_str())
+    }
+
+    /// A guide section's title, or its id if the catalogue lacks it.
+    pub fn section_title<'a>(&'a self, id: &'a str) -> &'a str {
+        self.section(id).map_or(id, |s| s.title.as_str())
+    }
+
     pub fn section(&self, id: &str) -> Option<&GuideSection> {
         self.guide.iter().find(|s| s.id == id)
     }

@@ -13,7 +13,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use crate::catalogues::Catalogues;
-use crate::scenario::{Choice, Node, Scenario, StateGraph};
+use crate::scenario::{Choice, Node, Scenario, Scene, StateGraph};
 
 /// One decision taken: the choices on offer (in any order) and the one chosen.
 #[derive(Debug, Clone, Copy)]
@@ -241,8 +241,17 @@ pub fn path_totals(graph: &StateGraph<'_>, catalogues: &Catalogues) -> Vec<Range
         .collect()
 }
 
+/// The recommended choice among those offered at a scene (given by their place in the
+/// scene's list): the highest total score, the first listed on a tie. The one rule
+/// every screen, report and path uses.
+pub fn recommended_choice(scene: &Scene, offered: impl IntoIterator<Item = usize>) -> Option<usize> {
+    let mut offered: Vec<usize> = offered.into_iter().filter(|&i| i < scene.choices.len()).collect();
+    offered.sort_unstable();
+    offered.into_iter().rev().max_by_key(|&i| scene.choices[i].total())
+}
+
 /// The recommended way through: from the start, at each decision the offered choice
-/// with the highest total score (the first listed on a tie). Returns the (node, choice)
+/// with the highest total score (the first listed on a tie; see [`recommended_choice`]). Returns the (node, choice)
 /// ids taken and the ending reached. Expects a valid scenario.
 pub fn recommended_path<'s>(graph: &StateGraph<'s>) -> (Vec<(&'s str, &'s str)>, Option<&'s str>) {
     let scenario: &'s Scenario = graph.scenario();
@@ -253,14 +262,9 @@ pub fn recommended_path<'s>(graph: &StateGraph<'s>) -> (Vec<(&'s str, &'s str)>,
         let Node::Scene(scene) = node else {
             return (path, Some(id));
         };
-        let mut pick: Option<(i64, usize, usize)> = None;
-        for edge in &graph.edges[state] {
-            let total = scene.choices[edge.choice].total();
-            if pick.is_none_or(|(best, _, _)| total > best) {
-                pick = Some((total, edge.choice, edge.to));
-            }
-        }
-        let Some((_, choice, to)) = pick else { break };
+        let edges = &graph.edges[state];
+        let Some(choice) = recommended_choice(scene, edges.iter().map(|e| e.choice)) else { break };
+        let Some(to) = edges.iter().find(|e| e.choice == choice).map(|e| e.to) else { break };
         path.push((id, scene.choices[choice].id.as_str()));
         state = to;
         if path.len() > scenario.nodes.len() {

@@ -29,6 +29,28 @@ pub enum LeadsTo {
     },
 }
 
+impl LeadsTo {
+    /// Where a choice leads, taken or not, in the words every replay and report uses.
+    pub fn sentence(&self) -> String {
+        match self {
+            LeadsTo::Scene { opening, .. } => format!("Leads on to: {opening}"),
+            LeadsTo::Ending { title, outcome, .. } => {
+                format!("Leads to the ending “{title}” ({}).", outcome_words(*outcome))
+            }
+            LeadsTo::Unknown { .. } => "Leads somewhere no longer in the scenario.".to_owned(),
+        }
+    }
+}
+
+/// An outcome in words: "a good outcome".
+pub fn outcome_words(outcome: Outcome) -> &'static str {
+    match outcome {
+        Outcome::Good => "a good outcome",
+        Outcome::Mixed => "a mixed outcome",
+        Outcome::Poor => "a poor outcome",
+    }
+}
+
 /// One choice as it was offered.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ReplayOption {
@@ -43,6 +65,17 @@ pub struct ReplayOption {
     pub taken: bool,
     /// In a group session, the hands raised for it.
     pub votes: Option<u32>,
+}
+
+impl ReplayOption {
+    /// The choice's words, or, if the scenario has lost the choice since, which it was.
+    pub fn label(&self) -> String {
+        if self.text.is_empty() {
+            format!("(choice \"{}\", no longer in the scenario)", self.id)
+        } else {
+            self.text.clone()
+        }
+    }
 }
 
 /// One decision as it was shown.

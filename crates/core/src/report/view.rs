@@ -5,8 +5,7 @@ use serde::Serialize;
 
 use crate::catalogues::Catalogues;
 use crate::play::Replay;
-use crate::play::replay::{LeadsTo, ReplayOption};
-use crate::scenario::Outcome;
+use crate::play::replay::{ReplayOption, outcome_words};
 
 #[derive(Serialize)]
 pub(super) struct ReportView {
@@ -109,11 +108,7 @@ impl ReportView {
             })
             .unwrap_or_default();
         let option = |o: &ReplayOption| OptionView {
-            text: if o.text.is_empty() {
-                format!("(choice \"{}\", no longer in the scenario)", o.id)
-            } else {
-                o.text.clone()
-            },
+            text: o.label(),
             votes: o.votes,
             changes: o
                 .scores
@@ -129,13 +124,7 @@ impl ReportView {
                 .collect::<Vec<_>>()
                 .join("; "),
             red_flag: o.red_flag.clone(),
-            leads_to: match &o.leads_to {
-                LeadsTo::Scene { opening, .. } => format!("on to: {opening}"),
-                LeadsTo::Ending { title, outcome, .. } => {
-                    format!("to the ending “{title}” ({}).", outcome_word(*outcome))
-                }
-                LeadsTo::Unknown { .. } => "somewhere no longer in the scenario.".to_owned(),
-            },
+            leads_to: o.leads_to.sentence(),
         };
         ReportView {
             title: record.scenario_title.clone(),
@@ -174,7 +163,7 @@ impl ReportView {
             ending: replay.ending.as_ref().map(|e| EndingView {
                 title: e.title.clone(),
                 text: e.text.clone(),
-                outcome: outcome_word(e.outcome).to_owned(),
+                outcome: outcome_words(e.outcome).to_owned(),
             }),
             takeaways: replay.ending.as_ref().map(|e| e.takeaways.clone()).unwrap_or_default(),
             reflection: record.reflection.as_ref().filter(|r| !r.is_empty()).map(|r| ReflectionView {
@@ -184,13 +173,5 @@ impl ReportView {
                 into_practice: r.into_practice.clone(),
             }),
         }
-    }
-}
-
-fn outcome_word(outcome: Outcome) -> &'static str {
-    match outcome {
-        Outcome::Good => "a good outcome",
-        Outcome::Mixed => "a mixed outcome",
-        Outcome::Poor => "a poor outcome",
     }
 }

@@ -2,6 +2,7 @@
 //! and graph export.
 
 pub mod graph;
+pub mod layout;
 pub mod model;
 pub mod parse;
 pub mod reach;

@@ -4,23 +4,18 @@
 
 use std::path::PathBuf;
 
-use bevy::prelude::*;
-use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
+use boundaries_core::play::Record;
 use boundaries_core::play::progress::is_players;
+use boundaries_core::scenario::Scenario;
 use boundaries_core::scoring::Band;
 
-use super::{Screen, UiSet, draw, pressed};
-use crate::game::actions::UiAction;
-use crate::game::debrief::{Debrief, RecordFilter};
-use crate::game::library::GameLibrary;
-use crate::game::theme::Palette;
-use crate::game::widgets::{band_colour, button, focus_ring};
+use crate::action::UiAction;
+use crate::nav::{RecordFilter, Screen};
+use crate::pressed;
+use crate::theme::Palette;
+use crate::widgets::{band_colour, button, focus_ring};
 
-pub(super) fn plugin(app: &mut App) {
-    app.add_systems(EguiPrimaryContextPass, ui.in_set(UiSet).run_if(in_state(Screen::Records)));
-}
-
-pub(super) enum Row {
+pub enum Row {
     Play {
         path: PathBuf,
         date: String,
@@ -36,56 +31,58 @@ pub(super) enum Row {
     },
 }
 
-pub(super) struct View {
+pub struct View {
     pub rows: Vec<Row>,
     /// Scenarios that have records: (id, title).
     pub scenarios: Vec<(String, String)>,
     pub filter: RecordFilter,
 }
 
-fn ui(
-    mut contexts: EguiContexts,
-    mut actions: MessageWriter<UiAction>,
-    debrief: Res<Debrief>,
-    library: Res<GameLibrary>,
-) -> Result {
-    let mut scenarios: Vec<(String, String)> = Vec::new();
-    let mut rows = Vec::new();
-    for (path, record) in &debrief.records {
-        let record = match record {
-            Ok(record) => record,
-            Err(reason) => {
-                let file = path.file_name().map_or_else(String::new, |f| f.to_string_lossy().into_owned());
-                rows.push(Row::Unreadable { file, reason: reason.clone() });
-                continue;
+impl View {
+    /// The records the filter lets through, newest first as given, each marked if its
+    /// scenario (found with `scenario`) has changed since or is gone.
+    pub fn of<'a>(
+        records: &[(PathBuf, Result<Record, String>)],
+        filter: &RecordFilter,
+        scenario: impl Fn(&str) -> Option<&'a Scenario>,
+    ) -> View {
+        let mut scenarios: Vec<(String, String)> = Vec::new();
+        let mut rows = Vec::new();
+        for (path, record) in records {
+            let record = match record {
+                Ok(record) => record,
+                Err(reason) => {
+                    let file = path.file_name().map_or_else(String::new, |f| f.to_string_lossy().into_owned());
+                    rows.push(Row::Unreadable { file, reason: reason.clone() });
+                    continue;
+                }
+            };
+            if !scenarios.iter().any(|(id, _)| *id == record.scenario) {
+                scenarios.push((record.scenario.clone(), record.scenario_title.clone()));
             }
-        };
-        if !scenarios.iter().any(|(id, _)| *id == record.scenario) {
-            scenarios.push((record.scenario.clone(), record.scenario_title.clone()));
+            let wanted = filter.scenario.as_ref().is_none_or(|id| *id == record.scenario)
+                && is_players(record, Some(&filter.player));
+            if wanted {
+                rows.push(Row::Play {
+                    path: path.clone(),
+                    date: record
+                        .started
+                        .to_zoned_datetime(jiff::tz::TimeZone::system())
+                        .strftime("%-d %b %Y, %H:%M")
+                        .to_string(),
+                    title: record.scenario_title.clone(),
+                    player: record.who().unwrap_or_default(),
+                    band: record.result.as_ref().map(|r| r.band),
+                    finished: record.is_finished(),
+                    changed: scenario(&record.scenario).is_none_or(|s| record.changed_since(s).is_some()),
+                });
+            }
         }
-        let wanted = debrief.filter.scenario.as_ref().is_none_or(|id| *id == record.scenario)
-            && is_players(record, Some(&debrief.filter.player));
-        if wanted {
-            rows.push(Row::Play {
-                path: path.clone(),
-                date: record
-                    .started
-                    .to_zoned_datetime(jiff::tz::TimeZone::system())
-                    .strftime("%-d %b %Y, %H:%M")
-                    .to_string(),
-                title: record.scenario_title.clone(),
-                player: record.who().unwrap_or_default(),
-                band: record.result.as_ref().map(|r| r.band),
-                finished: record.is_finished(),
-                changed: library.get(&record.scenario).is_none_or(|l| record.changed_since(&l.scenario).is_some()),
-            });
-        }
+        View { rows, scenarios, filter: filter.clone() }
     }
-    let view = View { rows, scenarios, filter: debrief.filter.clone() };
-    draw(&mut contexts, &mut actions, |ui| body(ui, &view))
 }
 
-pub(super) fn body(ui: &mut egui::Ui, view: &View) -> Option<UiAction> {
+pub fn body(ui: &mut egui::Ui, view: &View) -> Option<UiAction> {
     let palette = Palette::current(ui.ctx());
     let mut action = None;
     ui.horizontal(|ui| {
@@ -182,7 +179,7 @@ mod tests {
             scenarios: vec![("gift".into(), "A gift at the door".into())],
             filter: RecordFilter::default(),
         };
-        let mut harness = crate::game::screens::harness(|ui| body(ui, &view));
+        let mut harness = crate::harness(|ui| body(ui, &view));
         harness.get_by_label("b.record.ron: cannot be read: 1:5: Expected colon");
         harness.get_by_label("20 Nov 2026, 09:30 · A gift at the door · Alex · Sound · scenario changed since").click();
         harness.run();

@@ -1,21 +1,15 @@
 //! The briefing before a scenario: what it is about, who is in it, how long it takes,
 //! and a content note where there is one, with a clear way back.
 
-use bevy::prelude::*;
-use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
-use boundaries_core::scenario::{Level, SettingKind};
+use boundaries_core::scenario::{Level, Scenario, SettingKind};
 
-use super::{Screen, Selected, UiSet, draw, level_label, pressed};
-use crate::game::actions::UiAction;
-use crate::game::library::GameLibrary;
-use crate::game::theme::Palette;
-use crate::game::widgets::{avatar, button, callout, focus_by_default, setting_badge, wide_button};
+use crate::action::UiAction;
+use crate::nav::Screen;
+use crate::theme::Palette;
+use crate::widgets::{avatar, button, callout, focus_by_default, setting_badge, wide_button};
+use crate::{level_label, pressed};
 
-pub(super) fn plugin(app: &mut App) {
-    app.add_systems(EguiPrimaryContextPass, ui.in_set(UiSet).run_if(in_state(Screen::Briefing)));
-}
-
-pub(super) struct View {
+pub struct View {
     pub title: String,
     pub summary: String,
     pub setting: String,
@@ -27,31 +21,22 @@ pub(super) struct View {
     pub cast: Vec<(String, String)>,
 }
 
-fn ui(
-    mut contexts: EguiContexts,
-    mut actions: MessageWriter<UiAction>,
-    selected: Res<Selected>,
-    library: Res<GameLibrary>,
-) -> Result {
-    let Some(loaded) = selected.0.as_deref().and_then(|id| library.get(id)) else {
-        actions.write(UiAction::Go(Screen::Library));
-        return Ok(());
-    };
-    let s = &loaded.scenario;
-    let view = View {
-        title: s.title.clone(),
-        summary: s.summary.clone(),
-        setting: s.setting.clone(),
-        kind: SettingKind::of(&s.setting),
-        level: s.level,
-        minutes: s.minutes,
-        content_note: s.content_note.clone(),
-        cast: s.cast.iter().map(|(_, c)| (c.name.clone(), c.role.clone())).collect(),
-    };
-    draw(&mut contexts, &mut actions, |ui| body(ui, &view))
+impl View {
+    pub fn of(s: &Scenario) -> View {
+        View {
+            title: s.title.clone(),
+            summary: s.summary.clone(),
+            setting: s.setting.clone(),
+            kind: SettingKind::of(&s.setting),
+            level: s.level,
+            minutes: s.minutes,
+            content_note: s.content_note.clone(),
+            cast: s.cast.iter().map(|(_, c)| (c.name.clone(), c.role.clone())).collect(),
+        }
+    }
 }
 
-pub(super) fn body(ui: &mut egui::Ui, view: &View) -> Option<UiAction> {
+pub fn body(ui: &mut egui::Ui, view: &View) -> Option<UiAction> {
     let palette = Palette::current(ui.ctx());
     let mut action = None;
     if button(ui, "‹ Back to the library").clicked() {
@@ -128,7 +113,7 @@ mod tests {
     #[test]
     fn shows_the_content_note_and_cast_and_begins() {
         let view = view();
-        let mut harness = crate::game::screens::harness(|ui| body(ui, &view));
+        let mut harness = crate::harness(|ui| body(ui, &view));
         harness.get_by_label("Mentions financial abuse.");
         harness.get_by_label("Avatar of Mrs Ada Okafor");
         harness.get_by_label("Begin").click();
@@ -139,7 +124,7 @@ mod tests {
     #[test]
     fn escape_steps_back() {
         let view = view();
-        let mut harness = crate::game::screens::harness(|ui| body(ui, &view));
+        let mut harness = crate::harness(|ui| body(ui, &view));
         harness.key_press(egui::Key::Escape);
         harness.run();
         assert_eq!(harness.state(), &Some(UiAction::Go(Screen::Library)));

@@ -2,30 +2,23 @@
 //! numbered buttons, an optional confidence rating, then the feedback on the choice
 //! (or, with feedback at the end, straight on to the next scene).
 
-use bevy::prelude::*;
-use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
-use boundaries_core::play::Current;
+use boundaries_core::catalogues::Catalogues;
+use boundaries_core::play::{Current, Phase, Playthrough};
 use boundaries_core::scenario::{Outcome, SettingKind};
 
-use super::{NUMBER_KEYS, Screen, UiSet, draw, pressed};
-use crate::game::Engine;
-use crate::game::actions::UiAction;
-use crate::game::session::{Phase, Session};
-use crate::game::theme::Palette;
-use crate::game::widgets::{avatar, button, callout, change_chips, hex_colour, setting_badge, wide_button};
+use crate::action::UiAction;
+use crate::theme::Palette;
+use crate::widgets::{avatar, button, callout, change_chips, hex_colour, setting_badge, wide_button};
+use crate::{NUMBER_KEYS, pressed};
 
-pub(super) fn plugin(app: &mut App) {
-    app.add_systems(EguiPrimaryContextPass, ui.in_set(UiSet).run_if(in_state(Screen::Play)));
-}
-
-pub(super) struct Scene {
+pub struct Scene {
     /// (name, role, place in the cast)
     pub speaker: Option<(String, String, usize)>,
     pub text: String,
     pub prompt: String,
 }
 
-pub(super) enum Stage {
+pub enum Stage {
     Choosing {
         scene: Scene,
         choices: Vec<(String, String)>,
@@ -49,7 +42,7 @@ pub(super) enum Stage {
     },
 }
 
-pub(super) struct View {
+pub struct View {
     pub title: String,
     pub setting: String,
     pub kind: SettingKind,
@@ -59,71 +52,61 @@ pub(super) struct View {
     pub save_error: Option<String>,
 }
 
-fn ui(
-    mut contexts: EguiContexts,
-    mut actions: MessageWriter<UiAction>,
-    session: Res<Session>,
-    engine: Res<Engine>,
-) -> Result {
-    let Some(view) = view(&session, &engine) else {
-        actions.write(UiAction::Go(Screen::Library));
-        return Ok(());
-    };
-    draw(&mut contexts, &mut actions, |ui| body(ui, &view))
-}
-
-fn view(session: &Session, engine: &Engine) -> Option<View> {
-    let current = session.current.as_ref()?;
-    let scenario = current.play.scenario();
-    let scene_of = |scene: &boundaries_core::scenario::Scene| Scene {
-        speaker: scenario.speaker(scene).map(|(cast, place)| (cast.name.clone(), cast.role.clone(), place)),
-        text: scene.text.clone(),
-        prompt: scene.prompt().to_owned(),
-    };
-    let stage = match (&current.phase, current.play.current()) {
-        (Phase::Feedback, _) => {
-            let choice = current.play.last_choice()?;
-            Stage::Feedback {
-                chosen: choice.text.clone(),
-                feedback: choice.feedback.clone(),
-                changes: choice
-                    .scores
-                    .iter()
-                    .map(|(p, s)| {
-                        (
-                            engine.principle_name(p).to_owned(),
-                            *s,
-                            engine.principle(p).map_or(egui::Color32::GRAY, |p| hex_colour(&p.colour)),
-                        )
-                    })
-                    .collect(),
-                guide: choice.guide.iter().map(|g| engine.section_title(g).to_owned()).collect(),
-                red_flag: choice.red_flag.clone(),
+impl View {
+    /// The play as it stands: the scene and its choices, the confidence question, the
+    /// feedback on the last choice, or the ending.
+    pub fn of(play: &Playthrough, phase: &Phase, catalogues: &Catalogues, save_error: Option<String>) -> Option<View> {
+        let scenario = play.scenario();
+        let scene_of = |scene: &boundaries_core::scenario::Scene| Scene {
+            speaker: scenario.speaker(scene).map(|(cast, place)| (cast.name.clone(), cast.role.clone(), place)),
+            text: scene.text.clone(),
+            prompt: scene.prompt().to_owned(),
+        };
+        let stage = match (phase, play.current()) {
+            (Phase::Feedback, _) => {
+                let choice = play.last_choice()?;
+                Stage::Feedback {
+                    chosen: choice.text.clone(),
+                    feedback: choice.feedback.clone(),
+                    changes: choice
+                        .scores
+                        .iter()
+                        .map(|(p, s)| {
+                            (
+                                catalogues.principle_name(p).to_owned(),
+                                *s,
+                                catalogues.principle(p).map_or(egui::Color32::GRAY, |p| hex_colour(&p.colour)),
+                            )
+                        })
+                        .collect(),
+                    guide: choice.guide.iter().map(|g| catalogues.section_title(g).to_owned()).collect(),
+                    red_flag: choice.red_flag.clone(),
+                }
             }
-        }
-        (_, Current::Ending { ending, .. }) => {
-            Stage::Ending { title: ending.title.clone(), text: ending.text.clone(), outcome: ending.outcome }
-        }
-        (Phase::Confidence { choice }, Current::Scene { scene, offered, .. }) => Stage::Confidence {
-            scene: scene_of(scene),
-            chosen: offered.iter().find(|c| &c.id == choice).map(|c| c.text.clone()).unwrap_or_default(),
-        },
-        (Phase::Choosing, Current::Scene { scene, offered, .. }) => Stage::Choosing {
-            scene: scene_of(scene),
-            choices: offered.iter().map(|c| (c.id.clone(), c.text.clone())).collect(),
-        },
-    };
-    Some(View {
-        title: scenario.title.clone(),
-        setting: scenario.setting.clone(),
-        kind: SettingKind::of(&scenario.setting),
-        taken: current.play.decisions().len(),
-        stage,
-        save_error: current.save_error.clone(),
-    })
+            (_, Current::Ending { ending, .. }) => {
+                Stage::Ending { title: ending.title.clone(), text: ending.text.clone(), outcome: ending.outcome }
+            }
+            (Phase::Confidence { choice }, Current::Scene { scene, offered, .. }) => Stage::Confidence {
+                scene: scene_of(scene),
+                chosen: offered.iter().find(|c| &c.id == choice).map(|c| c.text.clone()).unwrap_or_default(),
+            },
+            (Phase::Choosing, Current::Scene { scene, offered, .. }) => Stage::Choosing {
+                scene: scene_of(scene),
+                choices: offered.iter().map(|c| (c.id.clone(), c.text.clone())).collect(),
+            },
+        };
+        Some(View {
+            title: scenario.title.clone(),
+            setting: scenario.setting.clone(),
+            kind: SettingKind::of(&scenario.setting),
+            taken: play.decisions().len(),
+            stage,
+            save_error,
+        })
+    }
 }
 
-pub(super) fn body(ui: &mut egui::Ui, view: &View) -> Option<UiAction> {
+pub fn body(ui: &mut egui::Ui, view: &View) -> Option<UiAction> {
     let palette = Palette::current(ui.ctx());
     let mut action = None;
     ui.horizontal(|ui| {
@@ -261,7 +244,7 @@ mod tests {
     }
 
     fn harness(view: View) -> Harness<'static, Option<UiAction>> {
-        crate::game::screens::harness(move |ui| body(ui, &view))
+        crate::harness(move |ui| body(ui, &view))
     }
 
     fn choosing() -> View {

@@ -1,31 +1,20 @@
 //! Settings, saved between runs: text size, high contrast, when feedback is shown,
 //! the confidence prompt, shuffling and the player's name.
 
-use bevy::prelude::*;
-use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 use boundaries_core::settings::{FeedbackTiming, Settings, TEXT_SCALE};
 
-use super::{Screen, UiSet, draw, pressed};
-use crate::game::actions::UiAction;
-use crate::game::settings::PlayerSettings;
-use crate::game::theme::Palette;
-use crate::game::widgets::{focus_ring, header};
+use crate::action::UiAction;
+use crate::nav::Screen;
+use crate::pressed;
+use crate::theme::Palette;
+use crate::widgets::{focus_ring, header};
 
-pub(super) fn plugin(app: &mut App) {
-    app.add_systems(EguiPrimaryContextPass, ui.in_set(UiSet).run_if(in_state(Screen::Settings)));
-}
-
-pub(super) struct View {
+pub struct View {
     pub settings: Settings,
     pub warning: Option<String>,
 }
 
-fn ui(mut contexts: EguiContexts, mut actions: MessageWriter<UiAction>, settings: Res<PlayerSettings>) -> Result {
-    let view = View { settings: settings.settings.clone(), warning: settings.warning.clone() };
-    draw(&mut contexts, &mut actions, |ui| body(ui, &view))
-}
-
-pub(super) fn body(ui: &mut egui::Ui, view: &View) -> Option<UiAction> {
+pub fn body(ui: &mut egui::Ui, view: &View) -> Option<UiAction> {
     let palette = Palette::current(ui.ctx());
     let mut action = None;
     let mut s = view.settings.clone();
@@ -89,12 +78,12 @@ mod tests {
     #[test]
     fn changing_a_setting_reports_the_new_settings() {
         let view = View { settings: Settings::default(), warning: None };
-        let mut harness = crate::game::screens::harness(|ui| body(ui, &view));
+        let mut harness = crate::harness(|ui| body(ui, &view));
         harness.get_by_label("High-contrast colours").click();
         harness.run();
         assert_eq!(harness.state(), &Some(UiAction::Settings(Settings { high_contrast: true, ..Settings::default() })));
 
-        let mut harness = crate::game::screens::harness(|ui| body(ui, &view));
+        let mut harness = crate::harness(|ui| body(ui, &view));
         harness.get_by_label("All together at the end").click();
         harness.run();
         assert_eq!(

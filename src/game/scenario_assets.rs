@@ -240,6 +240,16 @@ impl GameLibrary {
         self.entries.values().filter_map(|e| e.problem.as_ref().map(|p| (p, e.good.is_some()))).collect()
     }
 
+    /// What the library screen shows.
+    pub(crate) fn shelf(&self) -> boundaries_screens::library::Shelf<'_> {
+        boundaries_screens::library::Shelf {
+            scenarios: self.scenarios(),
+            problems: self.problems(),
+            duplicates: self.duplicates(),
+            ready: self.ready,
+        }
+    }
+
     /// Scenario ids used by more than one file: (id, the file whose copy is ignored).
     pub(super) fn duplicates(&self) -> Vec<(&str, &str)> {
         let mut seen = std::collections::HashSet::new();

@@ -1,22 +1,11 @@
 //! The title screen: the name, one line on what this is, and where to go.
 
-use bevy::prelude::*;
-use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
+use crate::action::UiAction;
+use crate::nav::Screen;
+use crate::theme::Palette;
+use crate::widgets::{focus_by_default, wide_button};
 
-use super::{Screen, UiSet, draw};
-use crate::game::actions::UiAction;
-use crate::game::theme::Palette;
-use crate::game::widgets::{focus_by_default, wide_button};
-
-pub(super) fn plugin(app: &mut App) {
-    app.add_systems(EguiPrimaryContextPass, ui.in_set(UiSet).run_if(in_state(Screen::Title)));
-}
-
-fn ui(mut contexts: EguiContexts, mut actions: MessageWriter<UiAction>) -> Result {
-    draw(&mut contexts, &mut actions, body)
-}
-
-pub(super) fn body(ui: &mut egui::Ui) -> Option<UiAction> {
+pub fn body(ui: &mut egui::Ui) -> Option<UiAction> {
     let palette = Palette::current(ui.ctx());
     let mut action = None;
     ui.add_space(ui.available_height().min(900.0) * 0.12);
@@ -70,7 +59,7 @@ mod tests {
             ("Settings", UiAction::Go(Screen::Settings)),
             ("Quit", UiAction::Quit),
         ] {
-            let mut harness = crate::game::screens::harness(body);
+            let mut harness = crate::harness(body);
             harness.get_by_label(label).click();
             harness.run();
             assert_eq!(harness.state(), &Some(expected));
@@ -79,7 +68,7 @@ mod tests {
 
     #[test]
     fn enter_starts_because_start_has_focus() {
-        let mut harness = crate::game::screens::harness(body);
+        let mut harness = crate::harness(body);
         harness.run();
         harness.key_press(egui::Key::Enter);
         harness.run();

@@ -2,33 +2,26 @@
 //! taken beside the recommended one, the feedback (all of it, when it was kept for
 //! the end) and the takeaways.
 
-use bevy::prelude::*;
-use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
-use boundaries_core::play::{Current, playthrough::resolve};
+use boundaries_core::catalogues::Catalogues;
+use boundaries_core::play::{Current, Playthrough, playthrough::resolve};
 use boundaries_core::scenario::Node;
 use boundaries_core::scoring::Band;
 use boundaries_core::settings::FeedbackTiming;
 use boundaries_core::text::shorten;
 
-use super::{Screen, UiSet, draw, pressed};
-use crate::game::Engine;
-use crate::game::actions::UiAction;
-use crate::game::library::GameLibrary;
-use crate::game::session::Session;
-use crate::game::theme::Palette;
-use crate::game::widgets::{band_colour, button, callout, focus_by_default, hex_colour, rating_bar, wide_button};
-
-pub(super) fn plugin(app: &mut App) {
-    app.add_systems(EguiPrimaryContextPass, ui.in_set(UiSet).run_if(in_state(Screen::Result)));
-}
+use crate::action::UiAction;
+use crate::nav::Screen;
+use crate::pressed;
+use crate::theme::Palette;
+use crate::widgets::{band_colour, button, callout, focus_by_default, hex_colour, rating_bar, wide_button};
 
 /// One decision's feedback, for the result screen.
-pub(super) struct Step {
+pub struct Step {
     pub chosen: String,
     pub feedback: Option<String>,
 }
 
-pub(super) struct View {
+pub struct View {
     pub title: String,
     pub ending: String,
     pub band: Band,
@@ -47,65 +40,55 @@ pub(super) struct View {
     pub show_steps: bool,
 }
 
-fn ui(
-    mut contexts: EguiContexts,
-    mut actions: MessageWriter<UiAction>,
-    session: Res<Session>,
-    library: Res<GameLibrary>,
-    engine: Res<Engine>,
-) -> Result {
-    let Some(view) = view(&session, &library, &engine) else {
-        actions.write(UiAction::Go(Screen::Library));
-        return Ok(());
-    };
-    draw(&mut contexts, &mut actions, |ui| body(ui, &view))
-}
-
-fn view(session: &Session, library: &GameLibrary, engine: &Engine) -> Option<View> {
-    let current = session.current.as_ref()?;
-    let play = &current.play;
-    let scenario = play.scenario();
-    let Current::Ending { ending, .. } = play.current() else { return None };
-    let assessment = play.assessment(&engine.catalogues);
-    let choice_text = |node: &str, choice: &str| match scenario.node(node) {
-        Some(Node::Scene(scene)) => {
-            scene.choices.iter().find(|c| c.id == choice).map_or(choice.to_owned(), |c| shorten(&c.text, 90))
-        }
-        _ => choice.to_owned(),
-    };
-    let steps: Vec<Step> = play
-        .decisions()
-        .iter()
-        .filter_map(|d| resolve(scenario, d))
-        .map(|(_, _, chosen)| Step { chosen: chosen.text.clone(), feedback: chosen.feedback.clone() })
-        .collect();
-    let recommended = library
-        .get(&scenario.id)
-        .map(|l| l.analysis.recommended.iter().map(|(n, c)| choice_text(n, c)).collect())
-        .unwrap_or_default();
-    Some(View {
-        title: scenario.title.clone(),
-        ending: format!("{}: {}", ending.title, ending.text),
-        band: assessment.band,
-        overall: assessment.overall,
-        ratings: assessment
-            .ratings
+impl View {
+    /// The result of a finished play, beside the scenario's `recommended` path.
+    pub fn of(
+        play: &Playthrough,
+        feedback: FeedbackTiming,
+        recommended: &[(String, String)],
+        catalogues: &Catalogues,
+    ) -> Option<View> {
+        let scenario = play.scenario();
+        let Current::Ending { ending, .. } = play.current() else { return None };
+        let assessment = play.assessment(catalogues);
+        let choice_text = |node: &str, choice: &str| match scenario.node(node) {
+            Some(Node::Scene(scene)) => {
+                scene.choices.iter().find(|c| c.id == choice).map_or(choice.to_owned(), |c| shorten(&c.text, 90))
+            }
+            _ => choice.to_owned(),
+        };
+        let steps: Vec<Step> = play
+            .decisions()
             .iter()
-            .map(|r| {
-                let colour = engine.principle(&r.principle).map_or(egui::Color32::GRAY, |p| hex_colour(&p.colour));
-                (engine.principle_name(&r.principle).to_owned(), r.rating, colour)
-            })
-            .collect(),
-        red_flags: assessment.red_flags.iter().map(|f| (f.line.clone(), f.feedback.clone())).collect(),
-        taken: play.decisions().iter().map(|d| choice_text(&d.node, &d.chosen)).collect(),
-        recommended,
-        takeaways: ending.takeaways.clone(),
-        steps,
-        show_steps: current.feedback == FeedbackTiming::AtTheEnd,
-    })
+            .filter_map(|d| resolve(scenario, d))
+            .map(|(_, _, chosen)| Step { chosen: chosen.text.clone(), feedback: chosen.feedback.clone() })
+            .collect();
+        let recommended = recommended.iter().map(|(n, c)| choice_text(n, c)).collect();
+        Some(View {
+            title: scenario.title.clone(),
+            ending: format!("{}: {}", ending.title, ending.text),
+            band: assessment.band,
+            overall: assessment.overall,
+            ratings: assessment
+                .ratings
+                .iter()
+                .map(|r| {
+                    let colour =
+                        catalogues.principle(&r.principle).map_or(egui::Color32::GRAY, |p| hex_colour(&p.colour));
+                    (catalogues.principle_name(&r.principle).to_owned(), r.rating, colour)
+                })
+                .collect(),
+            red_flags: assessment.red_flags.iter().map(|f| (f.line.clone(), f.feedback.clone())).collect(),
+            taken: play.decisions().iter().map(|d| choice_text(&d.node, &d.chosen)).collect(),
+            recommended,
+            takeaways: ending.takeaways.clone(),
+            steps,
+            show_steps: feedback == FeedbackTiming::AtTheEnd,
+        })
+    }
 }
 
-pub(super) fn body(ui: &mut egui::Ui, view: &View) -> Option<UiAction> {
+pub fn body(ui: &mut egui::Ui, view: &View) -> Option<UiAction> {
     let palette = Palette::current(ui.ctx());
     let mut action = None;
     ui.label(egui::RichText::new(&view.title).size(20.0).color(palette.muted));
@@ -211,7 +194,7 @@ mod tests {
     #[test]
     fn shows_band_bars_red_flags_paths_and_takeaways() {
         let view = view();
-        let mut harness = crate::game::screens::harness(|ui| body(ui, &view));
+        let mut harness = crate::harness(|ui| body(ui, &view));
         harness.get_by_label("Unsafe · 42 out of 100");
         harness.get_by_label("Safeguarding: 67 out of 100");
         harness.get_by_label("Accepting money");

@@ -1,31 +1,32 @@
 //! The library: a card per scenario, filters by principle and level, and a Problems
 //! panel listing files that failed to load while every valid scenario stays playable.
 
-use bevy::prelude::*;
-use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
+use std::collections::HashMap;
+
+use boundaries_core::catalogues::Catalogues;
+use boundaries_core::library::{Loaded, Problem};
 use boundaries_core::scenario::{Level, SettingKind};
 use boundaries_core::scoring::Band;
 
-use super::{Screen, UiSet, draw, level_label, pressed};
-use crate::game::Engine;
-use crate::game::actions::UiAction;
-use crate::game::library::GameLibrary;
-use crate::game::records::BestBands;
-use crate::game::theme::{Palette, setting_colour};
-use crate::game::widgets::{band_colour, chip, focus_ring, header, hex_colour, setting_icon};
+use crate::action::UiAction;
+use crate::nav::{LibraryFilter, Screen};
+use crate::theme::{Palette, setting_colour};
+use crate::widgets::{band_colour, chip, focus_ring, header, hex_colour, setting_icon};
+use crate::{level_label, pressed};
 
-pub(super) fn plugin(app: &mut App) {
-    app.add_systems(EguiPrimaryContextPass, ui.in_set(UiSet).run_if(in_state(Screen::Library)));
+/// What the game's library holds, for the view.
+pub struct Shelf<'a> {
+    /// Playable scenarios, in the order to show them.
+    pub scenarios: Vec<&'a Loaded>,
+    /// Files that failed, and whether an earlier version is still playable.
+    pub problems: Vec<(&'a Problem, bool)>,
+    /// Scenario ids used by two files: (id, the file whose copy is ignored).
+    pub duplicates: Vec<(&'a str, &'a str)>,
+    /// Whether every file has loaded.
+    pub ready: bool,
 }
 
-/// Which scenarios the library shows.
-#[derive(Resource, Default, Debug, Clone, PartialEq)]
-pub(crate) struct LibraryFilter {
-    pub principle: Option<String>,
-    pub level: Option<Level>,
-}
-
-pub(super) struct Card {
+pub struct Card {
     pub id: String,
     pub title: String,
     pub setting: String,
@@ -37,14 +38,14 @@ pub(super) struct Card {
     pub best: Option<Band>,
 }
 
-pub(super) struct ProblemView {
+pub struct ProblemView {
     /// One line per diagnostic: file, line, column and message.
     pub lines: Vec<String>,
     /// Whether an earlier version of the file is still playable.
     pub last_good_kept: bool,
 }
 
-pub(super) struct View {
+pub struct View {
     pub cards: Vec<Card>,
     /// Principles to filter by: id, name, colour.
     pub principles: Vec<(String, String, egui::Color32)>,
@@ -54,9 +55,10 @@ pub(super) struct View {
 }
 
 impl View {
-    fn new(library: &GameLibrary, engine: &Engine, best: &BestBands, filter: &LibraryFilter) -> View {
-        let cards = library
-            .scenarios()
+    /// The cards the filter lets through, with the best band reached in each.
+    pub fn new(shelf: Shelf, catalogues: &Catalogues, best: &HashMap<String, Band>, filter: &LibraryFilter) -> View {
+        let cards = shelf
+            .scenarios
             .into_iter()
             .map(|loaded| loaded.scenario.as_ref())
             .filter(|s| filter.level.is_none_or(|l| s.level == l))
@@ -73,54 +75,41 @@ impl View {
                     .iter()
                     .map(|p| {
                         (
-                            engine.principle_name(p).to_owned(),
-                            engine.principle(p).map_or(egui::Color32::GRAY, |p| hex_colour(&p.colour)),
+                            catalogues.principle_name(p).to_owned(),
+                            catalogues.principle(p).map_or(egui::Color32::GRAY, |p| hex_colour(&p.colour)),
                         )
                     })
                     .collect(),
-                best: best.0.get(&s.id).copied(),
+                best: best.get(&s.id).copied(),
             })
             .collect();
-        let mut problems: Vec<ProblemView> = library
-            .problems()
+        let mut problems: Vec<ProblemView> = shelf
+            .problems
             .into_iter()
             .map(|(problem, kept)| ProblemView {
                 lines: problem.diagnostics.iter().filter(|d| d.is_error()).map(ToString::to_string).collect(),
                 last_good_kept: kept,
             })
             .collect();
-        problems.extend(library.duplicates().into_iter().map(|(id, file)| ProblemView {
+        problems.extend(shelf.duplicates.into_iter().map(|(id, file)| ProblemView {
             lines: vec![format!("{file}: error: scenario id \"{id}\" is already used by another file")],
             last_good_kept: false,
         }));
         View {
             cards,
-            principles: engine
-                .catalogues
+            principles: catalogues
                 .principles
                 .iter()
                 .map(|p| (p.id.clone(), p.name.clone(), hex_colour(&p.colour)))
                 .collect(),
             filter: filter.clone(),
             problems,
-            loading: !library.ready,
+            loading: !shelf.ready,
         }
     }
 }
 
-fn ui(
-    mut contexts: EguiContexts,
-    mut actions: MessageWriter<UiAction>,
-    library: Res<GameLibrary>,
-    engine: Res<Engine>,
-    best: Res<BestBands>,
-    filter: Res<LibraryFilter>,
-) -> Result {
-    let view = View::new(&library, &engine, &best, &filter);
-    draw(&mut contexts, &mut actions, |ui| body(ui, &view))
-}
-
-pub(super) fn body(ui: &mut egui::Ui, view: &View) -> Option<UiAction> {
+pub fn body(ui: &mut egui::Ui, view: &View) -> Option<UiAction> {
     let palette = Palette::current(ui.ctx());
     let mut action = None;
     if header(ui, "Choose a scenario") {
@@ -251,7 +240,7 @@ mod tests {
     use egui_kittest::kittest::Queryable;
 
     use super::*;
-    use bevy_egui::egui::accesskit::Role;
+    use egui::accesskit::Role;
 
     fn view() -> View {
         let card = |id: &str, title: &str, level| Card {
@@ -280,7 +269,7 @@ mod tests {
     }
 
     fn harness(view: View) -> Harness<'static, Option<UiAction>> {
-        crate::game::screens::harness(move |ui| body(ui, &view))
+        crate::harness(move |ui| body(ui, &view))
     }
 
     #[test]
@@ -315,6 +304,37 @@ mod tests {
         harness.get_by_label("scenarios/broken.scenario.ron:3:5: error: Expected string");
         harness.get_by_label("The last good version of this file is still playable.");
         harness.get_by_role_and_label(Role::Button, "A gift at the door");
+    }
+
+    #[test]
+    fn the_builder_keeps_the_cards_the_filter_lets_through_with_their_best_band() {
+        let catalogues = Catalogues::shipped().unwrap();
+        let library = boundaries_core::library::Library::shipped(&catalogues);
+        let scenarios: Vec<&Loaded> = library.scenarios.iter().collect();
+        let best = HashMap::from([("gift-at-the-door".to_owned(), Band::Sound)]);
+        let all = View::new(
+            Shelf { scenarios: scenarios.clone(), problems: vec![], duplicates: vec![], ready: true },
+            &catalogues,
+            &best,
+            &LibraryFilter::default(),
+        );
+        assert_eq!(all.cards.len(), library.scenarios.len());
+        let gift = all.cards.iter().find(|c| c.id == "gift-at-the-door").unwrap();
+        assert_eq!(gift.best, Some(Band::Sound));
+        let advanced = LibraryFilter { principle: None, level: Some(Level::Advanced) };
+        let view = View::new(
+            Shelf { scenarios, problems: vec![], duplicates: vec![("x", "x.scenario.ron")], ready: false },
+            &catalogues,
+            &best,
+            &advanced,
+        );
+        assert!(!view.cards.is_empty() && view.cards.iter().all(|c| c.level == Level::Advanced));
+        assert!(view.cards.len() < all.cards.len());
+        assert!(view.loading);
+        assert_eq!(
+            view.problems[0].lines,
+            ["x.scenario.ron: error: scenario id \"x\" is already used by another file"]
+        );
     }
 
     #[test]

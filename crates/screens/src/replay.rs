@@ -4,26 +4,19 @@
 //! their feedback and where they would have led. At the end: the result, the path
 //! taken drawn beside the recommended path, a reflection and an export.
 
-use bevy::prelude::*;
-use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
-use boundaries_core::play::Reflection;
-use boundaries_core::play::replay::LeadsTo;
-use boundaries_core::scenario::{Node, Outcome, Scenario};
+use boundaries_core::catalogues::Catalogues;
+use boundaries_core::play::{Reflection, Replay};
+use boundaries_core::scenario::Outcome;
+use boundaries_core::scenario::layout::Layout;
 use boundaries_core::scoring::Band;
 
-use super::{Screen, UiSet, draw, pressed};
-use crate::game::Engine;
-use crate::game::actions::UiAction;
-use crate::game::debrief::Debrief;
-use crate::game::library::GameLibrary;
-use crate::game::theme::Palette;
-use crate::game::widgets::{band_colour, button, callout, change_chips, focus_ring, hex_colour, rating_bar};
+use crate::action::UiAction;
+use crate::nav::Screen;
+use crate::pressed;
+use crate::theme::Palette;
+use crate::widgets::{band_colour, button, callout, change_chips, focus_ring, hex_colour, rating_bar};
 
-pub(super) fn plugin(app: &mut App) {
-    app.add_systems(EguiPrimaryContextPass, ui.in_set(UiSet).run_if(in_state(Screen::Replay)));
-}
-
-pub(super) struct OptionView {
+pub struct OptionView {
     pub text: String,
     pub taken: bool,
     /// In a group session, the hands raised for it.
@@ -35,23 +28,14 @@ pub(super) struct OptionView {
     pub leads_to: String,
 }
 
-pub(super) struct StepView {
+pub struct StepView {
     pub speaker: Option<String>,
     pub text: String,
     pub prompt: String,
     pub options: Vec<OptionView>,
 }
 
-/// The scenario as boxes and arrows: grid positions (column, row) and edges by index.
-pub(super) struct Graph {
-    /// (label, column, row, the outcome if an ending)
-    pub nodes: Vec<(String, usize, usize, Option<Outcome>)>,
-    pub edges: Vec<(usize, usize)>,
-    pub taken: Vec<(usize, usize)>,
-    pub recommended: Vec<(usize, usize)>,
-}
-
-pub(super) struct View {
+pub struct View {
     pub title: String,
     pub warning: Option<String>,
     pub steps: Vec<StepView>,
@@ -62,150 +46,74 @@ pub(super) struct View {
     pub ratings: Vec<(String, f64, egui::Color32)>,
     pub ending: Option<String>,
     pub takeaways: Vec<String>,
-    pub graph: Option<Graph>,
+    pub graph: Option<Layout>,
     pub draft: Reflection,
     pub notice: Option<String>,
     /// Whether the play was left part-way and can be carried on.
     pub can_resume: bool,
 }
 
-fn ui(
-    mut contexts: EguiContexts,
-    mut actions: MessageWriter<UiAction>,
-    debrief: Res<Debrief>,
-    library: Res<GameLibrary>,
-    engine: Res<Engine>,
-) -> Result {
-    let Some(open) = &debrief.open else {
-        actions.write(UiAction::Go(Screen::Records));
-        return Ok(());
-    };
-    let replay = &open.replay;
-    let colour = |p: &str| engine.principle(p).map_or(egui::Color32::GRAY, |p| hex_colour(&p.colour));
-    let steps = replay
-        .steps
-        .iter()
-        .map(|step| StepView {
-            speaker: step.speaker.as_ref().map(|(name, role)| format!("{name}, {role}")),
-            text: step.text.clone(),
-            prompt: step.prompt.clone(),
-            options: step
-                .options
-                .iter()
-                .map(|o| OptionView {
-                    text: if o.text.is_empty() {
-                        format!("(choice \"{}\", no longer in the scenario)", o.id)
-                    } else {
-                        o.text.clone()
-                    },
-                    taken: o.taken,
-                    votes: o.votes,
-                    changes: o
-                        .scores
-                        .iter()
-                        .map(|(p, s)| (engine.principle_name(p).to_owned(), *s, colour(p)))
-                        .collect(),
-                    feedback: o.feedback.clone(),
-                    red_flag: o.red_flag.clone(),
-                    leads_to: match &o.leads_to {
-                        LeadsTo::Scene { opening, .. } => format!("Led on to: {opening}"),
-                        LeadsTo::Ending { title, .. } => format!("Led to the ending “{title}”"),
-                        LeadsTo::Unknown { .. } => "Where it led is no longer in the scenario".to_owned(),
-                    },
-                })
-                .collect(),
-        })
-        .collect();
-    let result = replay.record.result.as_ref();
-    let scenario = library.get(&replay.record.scenario).map(|l| l.scenario.clone());
-    let view = View {
-        title: replay.record.scenario_title.clone(),
-        warning: replay.warning.clone(),
-        steps,
-        index: open.index,
-        band: result.map(|r| r.band),
-        overall: result.and_then(|r| r.overall),
-        ratings: result
-            .map(|r| {
-                r.ratings
-                    .iter()
-                    .map(|x| (engine.principle_name(&x.principle).to_owned(), x.rating, colour(&x.principle)))
-                    .collect()
+/// What the game holds of a replay open on screen, for [`View::of`].
+pub struct Open<'a> {
+    pub replay: &'a Replay,
+    /// The decision shown, or one past the last for the end.
+    pub index: usize,
+    pub draft: &'a Reflection,
+    pub notice: Option<&'a str>,
+    /// The scenario laid out, made once when the replay opened.
+    pub layout: Option<&'a Layout>,
+}
+
+impl View {
+    pub fn of(open: Open, catalogues: &Catalogues) -> View {
+        let replay = open.replay;
+        let colour = |p: &str| catalogues.principle(p).map_or(egui::Color32::GRAY, |p| hex_colour(&p.colour));
+        let option = |o: &boundaries_core::play::replay::ReplayOption| OptionView {
+            text: o.label(),
+            taken: o.taken,
+            votes: o.votes,
+            changes: o.scores.iter().map(|(p, s)| (catalogues.principle_name(p).to_owned(), *s, colour(p))).collect(),
+            feedback: o.feedback.clone(),
+            red_flag: o.red_flag.clone(),
+            leads_to: o.leads_to.sentence(),
+        };
+        let steps = replay
+            .steps
+            .iter()
+            .map(|step| StepView {
+                speaker: step.speaker.as_ref().map(|(name, role)| format!("{name}, {role}")),
+                text: step.text.clone(),
+                prompt: step.prompt.clone(),
+                options: step.options.iter().map(option).collect(),
             })
-            .unwrap_or_default(),
-        ending: replay.ending.as_ref().map(|e| format!("{}: {}", e.title, e.text)),
-        takeaways: replay.ending.as_ref().map(|e| e.takeaways.clone()).unwrap_or_default(),
-        graph: scenario.map(|s| graph(&s, &replay.path_nodes(), &replay.recommended)),
-        draft: open.draft.clone(),
-        notice: open.notice.clone(),
-        can_resume: !replay.record.is_finished() && replay.warning.is_none(),
-    };
-    draw(&mut contexts, &mut actions, |ui| body(ui, &view))
+            .collect();
+        let result = replay.record.result.as_ref();
+        View {
+            title: replay.record.scenario_title.clone(),
+            warning: replay.warning.clone(),
+            steps,
+            index: open.index,
+            band: result.map(|r| r.band),
+            overall: result.and_then(|r| r.overall),
+            ratings: result
+                .map(|r| {
+                    r.ratings
+                        .iter()
+                        .map(|x| (catalogues.principle_name(&x.principle).to_owned(), x.rating, colour(&x.principle)))
+                        .collect()
+                })
+                .unwrap_or_default(),
+            ending: replay.ending.as_ref().map(|e| format!("{}: {}", e.title, e.text)),
+            takeaways: replay.ending.as_ref().map(|e| e.takeaways.clone()).unwrap_or_default(),
+            graph: open.layout.cloned(),
+            draft: open.draft.clone(),
+            notice: open.notice.map(ToOwned::to_owned),
+            can_resume: !replay.record.is_finished() && replay.warning.is_none(),
+        }
+    }
 }
 
-/// Lays the scenario out in columns by depth from the start.
-fn graph(scenario: &Scenario, taken: &[&str], recommended: &[(String, String)]) -> Graph {
-    let n = scenario.nodes.len();
-    let targets = |i: usize| -> Vec<usize> {
-        match scenario.nodes.at(i).1 {
-            Node::Scene(scene) => scene.choices.iter().filter_map(|c| scenario.nodes.position(&c.goto)).collect(),
-            Node::Ending(_) => Vec::new(),
-        }
-    };
-    // Longest distance from the start, relaxed in passes (scenarios are small and acyclic).
-    let mut depth = vec![usize::MAX; n];
-    if let Some(start) = scenario.nodes.position(&scenario.start) {
-        depth[start] = 0;
-    }
-    for _ in 0..n {
-        let mut changed = false;
-        for i in 0..n {
-            if depth[i] == usize::MAX {
-                continue;
-            }
-            for t in targets(i) {
-                if depth[t] == usize::MAX || depth[t] < depth[i] + 1 {
-                    depth[t] = depth[i] + 1;
-                    changed = true;
-                }
-            }
-        }
-        if !changed {
-            break;
-        }
-    }
-    let mut rows = std::collections::HashMap::new();
-    let nodes = (0..n)
-        .map(|i| {
-            let (id, node) = scenario.nodes.at(i);
-            let column = if depth[i] == usize::MAX { 0 } else { depth[i] };
-            let row = rows.entry(column).or_insert(0usize);
-            *row += 1;
-            let outcome = match node {
-                Node::Ending(e) => Some(e.outcome),
-                Node::Scene(_) => None,
-            };
-            (id.to_owned(), column, *row - 1, outcome)
-        })
-        .collect();
-    let mut edges: Vec<(usize, usize)> = (0..n).flat_map(|i| targets(i).into_iter().map(move |t| (i, t))).collect();
-    edges.sort_unstable();
-    edges.dedup();
-    let index = |id: &str| scenario.nodes.position(id);
-    let pairs = |ids: Vec<&str>| -> Vec<(usize, usize)> {
-        ids.windows(2).filter_map(|w| Some((index(w[0])?, index(w[1])?))).collect()
-    };
-    let mut recommended_nodes: Vec<&str> = recommended.iter().map(|(n, _)| n.as_str()).collect();
-    if let Some((node, choice)) = recommended.last()
-        && let Some(Node::Scene(scene)) = scenario.node(node)
-        && let Some(c) = scene.choices.iter().find(|c| &c.id == choice)
-    {
-        recommended_nodes.push(&c.goto);
-    }
-    Graph { nodes, edges, taken: pairs(taken.to_vec()), recommended: pairs(recommended_nodes) }
-}
-
-pub(super) fn body(ui: &mut egui::Ui, view: &View) -> Option<UiAction> {
+pub fn body(ui: &mut egui::Ui, view: &View) -> Option<UiAction> {
     let palette = Palette::current(ui.ctx());
     let mut action = None;
     let last = view.steps.len();
@@ -358,7 +266,7 @@ fn end_ui(ui: &mut egui::Ui, view: &View, palette: Palette) -> Option<UiAction> 
 }
 
 /// Boxes and arrows: every choice faint, the path taken solid, the recommended dashed.
-fn graph_ui(ui: &mut egui::Ui, graph: &Graph, palette: Palette) {
+fn graph_ui(ui: &mut egui::Ui, graph: &Layout, palette: Palette) {
     let columns = graph.nodes.iter().map(|n| n.1).max().unwrap_or(0) + 1;
     let rows = graph.nodes.iter().map(|n| n.2).max().unwrap_or(0) + 1;
     let width = ui.available_width();
@@ -434,7 +342,7 @@ mod tests {
             changes: vec![("Safeguarding".into(), if taken { 2 } else { -3 }, egui::Color32::RED)],
             feedback: Some(format!("Feedback on {text}.")),
             red_flag: (!taken).then(|| "Keeping it secret".into()),
-            leads_to: "Led to the ending “A secret kept”".into(),
+            leads_to: "Leads to the ending “A secret kept” (a poor outcome).".into(),
         };
         View {
             title: "A gift at the door".into(),
@@ -459,7 +367,7 @@ mod tests {
             ratings: vec![("Safeguarding".into(), 70.0, egui::Color32::RED)],
             ending: Some("Handed in: it was put right.".into()),
             takeaways: vec![],
-            graph: Some(Graph {
+            graph: Some(Layout {
                 nodes: vec![("door".into(), 0, 0, None), ("good".into(), 1, 0, Some(Outcome::Good))],
                 edges: vec![(0, 1)],
                 taken: vec![(0, 1)],
@@ -474,22 +382,22 @@ mod tests {
     #[test]
     fn a_decision_shows_every_option_with_the_taken_one_marked() {
         let view = view(0);
-        let harness = crate::game::screens::harness(|ui| body(ui, &view));
+        let harness = crate::harness(|ui| body(ui, &view));
         harness.get_by_label("2. Decline (the choice taken)");
         harness.get_by_label("1. Take it");
         harness.get_by_label("Red flag: Keeping it secret");
         harness.get_by_label("Feedback on Take it.");
-        harness.get_all_by_label("Led to the ending “A secret kept”").next().expect("where it led");
+        harness.get_all_by_label("Leads to the ending “A secret kept” (a poor outcome).").next().expect("where it led");
     }
 
     #[test]
     fn page_down_and_page_up_step_through() {
         let view = view(1);
-        let mut harness = crate::game::screens::harness(|ui| body(ui, &view));
+        let mut harness = crate::harness(|ui| body(ui, &view));
         harness.key_press(egui::Key::PageDown);
         harness.run();
         assert_eq!(harness.state(), &Some(UiAction::Step(2)));
-        let mut harness = crate::game::screens::harness(|ui| body(ui, &view));
+        let mut harness = crate::harness(|ui| body(ui, &view));
         harness.key_press(egui::Key::PageUp);
         harness.run();
         assert_eq!(harness.state(), &Some(UiAction::Step(0)));
@@ -498,7 +406,7 @@ mod tests {
     #[test]
     fn the_end_shows_the_result_the_paths_and_a_reflection_to_save() {
         let view = view(2);
-        let mut harness = crate::game::screens::harness(|ui| body(ui, &view));
+        let mut harness = crate::harness(|ui| body(ui, &view));
         harness.get_by_label("Sound · 70 out of 100");
         harness.get_by_label("The path taken and the recommended path");
         harness.get_by_label("Safeguarding: who would you tell?");

@@ -1,15 +1,15 @@
 //! Small pieces the screens share: wrapping buttons with a visible focus ring,
 //! chips, avatars, setting badges and rating bars.
 
-use bevy_egui::egui::{self, Color32, Response, RichText, Sense, Ui, WidgetInfo, WidgetType};
 use boundaries_core::scenario::SettingKind;
 use boundaries_core::scoring::Band;
+use egui::{self, Color32, Response, RichText, Sense, Ui, WidgetInfo, WidgetType};
 
-use super::theme::{Palette, setting_colour};
+use crate::theme::{Palette, setting_colour};
 
 /// A button as wide as the column whose text wraps, so it never overflows; with an
 /// optional number or letter shown in a badge on the left.
-pub(super) fn wide_button(ui: &mut Ui, badge: Option<&str>, text: &str) -> Response {
+pub(crate) fn wide_button(ui: &mut Ui, badge: Option<&str>, text: &str) -> Response {
     let palette = Palette::current(ui.ctx());
     let padding = egui::vec2(16.0, 12.0);
     let badge_width = if badge.is_some() { 40.0 } else { 0.0 };
@@ -37,14 +37,14 @@ pub(super) fn wide_button(ui: &mut Ui, badge: Option<&str>, text: &str) -> Respo
 }
 
 /// An ordinary button with a visible focus ring.
-pub(super) fn button(ui: &mut Ui, text: &str) -> Response {
+pub(crate) fn button(ui: &mut Ui, text: &str) -> Response {
     let response = ui.button(RichText::new(text));
     focus_ring(ui, &response);
     response
 }
 
 /// A screen's heading with a back button before it; true when the button is clicked.
-pub(super) fn header(ui: &mut Ui, title: &str) -> bool {
+pub(crate) fn header(ui: &mut Ui, title: &str) -> bool {
     ui.horizontal(|ui| {
         let back = button(ui, "‹ Back").clicked();
         ui.heading(title);
@@ -54,14 +54,14 @@ pub(super) fn header(ui: &mut Ui, title: &str) -> bool {
 }
 
 /// Gives a widget keyboard focus if nothing else has it, so Enter takes the main action.
-pub(super) fn focus_by_default(ui: &Ui, response: &Response) {
+pub(crate) fn focus_by_default(ui: &Ui, response: &Response) {
     if ui.memory(|m| m.focused().is_none()) {
         response.request_focus();
     }
 }
 
 /// A panel in a colour that calls attention: a content note, a red flag.
-pub(super) fn callout<R>(ui: &mut Ui, colour: Color32, add: impl FnOnce(&mut Ui) -> R) -> R {
+pub(crate) fn callout<R>(ui: &mut Ui, colour: Color32, add: impl FnOnce(&mut Ui) -> R) -> R {
     egui::Frame::new()
         .fill(colour.gamma_multiply(0.15))
         .stroke(egui::Stroke::new(2.0, colour))
@@ -75,7 +75,7 @@ pub(super) fn callout<R>(ui: &mut Ui, colour: Color32, add: impl FnOnce(&mut Ui)
 }
 
 /// Draws a ring round a widget that has keyboard focus.
-pub(super) fn focus_ring(ui: &Ui, response: &Response) {
+pub(crate) fn focus_ring(ui: &Ui, response: &Response) {
     if response.has_focus() {
         let palette = Palette::current(ui.ctx());
         ui.painter().rect_stroke(
@@ -89,7 +89,7 @@ pub(super) fn focus_ring(ui: &Ui, response: &Response) {
 
 /// A small rounded label in a colour, for principles; never broken across lines, so
 /// in a wrapping row it moves to the next line whole.
-pub(super) fn chip(ui: &mut Ui, text: &str, colour: Color32) -> Response {
+pub(crate) fn chip(ui: &mut Ui, text: &str, colour: Color32) -> Response {
     let palette = Palette::current(ui.ctx());
     let font = egui::TextStyle::Small.resolve(ui.style());
     let galley = ui.painter().layout_no_wrap(text.to_owned(), font, palette.text);
@@ -110,7 +110,7 @@ pub(super) fn chip(ui: &mut Ui, text: &str, colour: Color32) -> Response {
 }
 
 /// How a choice moved each principle, as a wrapping row of chips: "+2 Safeguarding".
-pub(super) fn change_chips(ui: &mut Ui, changes: &[(String, i64, Color32)]) {
+pub(crate) fn change_chips(ui: &mut Ui, changes: &[(String, i64, Color32)]) {
     ui.horizontal_wrapped(|ui| {
         for (name, change, colour) in changes {
             let sign = match change.signum() {
@@ -124,7 +124,7 @@ pub(super) fn change_chips(ui: &mut Ui, changes: &[(String, i64, Color32)]) {
 }
 
 /// A principle's colour from its `#rrggbb`.
-pub(super) fn hex_colour(hex: &str) -> Color32 {
+pub(crate) fn hex_colour(hex: &str) -> Color32 {
     boundaries_core::catalogues::rgb(hex).map_or(Color32::GRAY, |[r, g, b]| Color32::from_rgb(r, g, b))
 }
 
@@ -142,7 +142,7 @@ const AVATAR_COLOURS: [Color32; 8] = [
 
 /// A person's avatar: a coloured disc with a light ring and their initials. `colour`
 /// is their place in the cast, so everyone in a scenario has their own colour.
-pub(super) fn avatar(ui: &mut Ui, name: &str, colour: usize, size: f32) -> Response {
+pub(crate) fn avatar(ui: &mut Ui, name: &str, colour: usize, size: f32) -> Response {
     let (rect, response) = ui.allocate_exact_size(egui::vec2(size, size), Sense::hover());
     response.widget_info(|| WidgetInfo::labeled(WidgetType::Image, true, format!("Avatar of {name}")));
     let colour = AVATAR_COLOURS[colour % AVATAR_COLOURS.len()];
@@ -162,7 +162,7 @@ pub(super) fn avatar(ui: &mut Ui, name: &str, colour: usize, size: f32) -> Respo
 }
 
 /// The setting's icon and name in its colour.
-pub(super) fn setting_badge(ui: &mut Ui, kind: SettingKind, text: &str) {
+pub(crate) fn setting_badge(ui: &mut Ui, kind: SettingKind, text: &str) {
     let colour = setting_colour(kind);
     ui.horizontal(|ui| {
         setting_icon(ui, kind, 22.0);
@@ -171,7 +171,7 @@ pub(super) fn setting_badge(ui: &mut Ui, kind: SettingKind, text: &str) {
 }
 
 /// A simple icon for each kind of setting.
-pub(super) fn setting_icon(ui: &mut Ui, kind: SettingKind, size: f32) {
+pub(crate) fn setting_icon(ui: &mut Ui, kind: SettingKind, size: f32) {
     let (rect, response) = ui.allocate_exact_size(egui::vec2(size, size), Sense::hover());
     response.widget_info(|| WidgetInfo::labeled(WidgetType::Image, true, kind.label()));
     let colour = setting_colour(kind);
@@ -214,7 +214,7 @@ pub(super) fn setting_icon(ui: &mut Ui, kind: SettingKind, size: f32) {
 }
 
 /// The colour of a band.
-pub(super) fn band_colour(band: Band, palette: Palette) -> Color32 {
+pub(crate) fn band_colour(band: Band, palette: Palette) -> Color32 {
     match band {
         Band::Exemplary | Band::Sound => palette.good,
         Band::Developing | Band::Unrated => palette.warning,
@@ -223,7 +223,7 @@ pub(super) fn band_colour(band: Band, palette: Palette) -> Color32 {
 }
 
 /// A labelled bar for a rating out of 100.
-pub(super) fn rating_bar(ui: &mut Ui, name: &str, rating: f64, colour: Color32) {
+pub(crate) fn rating_bar(ui: &mut Ui, name: &str, rating: f64, colour: Color32) {
     let palette = Palette::current(ui.ctx());
     ui.horizontal(|ui| {
         ui.allocate_ui_with_layout(egui::vec2(220.0, 24.0), egui::Layout::left_to_right(egui::Align::Center), |ui| {
@@ -246,7 +246,7 @@ pub(super) fn rating_bar(ui: &mut Ui, name: &str, rating: f64, colour: Color32) 
 }
 
 /// A centred column no wider than is comfortable to read, for every screen.
-pub(super) fn column<R>(ui: &mut Ui, max_width: f32, add: impl FnOnce(&mut Ui) -> R) -> R {
+pub(crate) fn column<R>(ui: &mut Ui, max_width: f32, add: impl FnOnce(&mut Ui) -> R) -> R {
     let width = ui.available_width().min(max_width);
     let margin = ((ui.available_width() - width) / 2.0).max(0.0);
     ui.horizontal_top(|ui| {

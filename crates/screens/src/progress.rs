@@ -1,22 +1,16 @@
 //! Progress: the player's rating on each principle across their finished plays.
 
-use bevy::prelude::*;
-use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
+use boundaries_core::catalogues::Catalogues;
+use boundaries_core::play::Record;
 use boundaries_core::play::progress::progress;
 
-use super::{Screen, UiSet, draw, pressed};
-use crate::game::Engine;
-use crate::game::actions::UiAction;
-use crate::game::debrief::Debrief;
-use crate::game::settings::PlayerSettings;
-use crate::game::theme::Palette;
-use crate::game::widgets::{header, hex_colour};
+use crate::action::UiAction;
+use crate::nav::Screen;
+use crate::pressed;
+use crate::theme::Palette;
+use crate::widgets::{header, hex_colour};
 
-pub(super) fn plugin(app: &mut App) {
-    app.add_systems(EguiPrimaryContextPass, ui.in_set(UiSet).run_if(in_state(Screen::Progress)));
-}
-
-pub(super) struct View {
+pub struct View {
     /// Whose plays: the player's name, or none for everyone's.
     pub player: Option<String>,
     pub plays: usize,
@@ -24,32 +18,28 @@ pub(super) struct View {
     pub trends: Vec<(String, egui::Color32, Vec<f64>)>,
 }
 
-fn ui(
-    mut contexts: EguiContexts,
-    mut actions: MessageWriter<UiAction>,
-    debrief: Res<Debrief>,
-    settings: Res<PlayerSettings>,
-    engine: Res<Engine>,
-) -> Result {
-    let player = settings.settings.player();
-    let records: Vec<_> = debrief.records.iter().filter_map(|(_, r)| r.as_ref().ok().cloned()).collect();
-    let progress = progress(&records, player.as_deref(), &engine.catalogues);
-    let view = View {
-        player,
-        plays: progress.plays,
-        trends: progress
-            .trends
-            .iter()
-            .map(|t| {
-                let colour = engine.principle(&t.principle).map_or(egui::Color32::GRAY, |p| hex_colour(&p.colour));
-                (engine.principle_name(&t.principle).to_owned(), colour, t.points.iter().map(|p| p.rating).collect())
-            })
-            .collect(),
-    };
-    draw(&mut contexts, &mut actions, |ui| body(ui, &view))
+impl View {
+    /// `player`'s ratings over their finished plays (everyone's, with none).
+    pub fn of(records: &[Record], player: Option<String>, catalogues: &Catalogues) -> View {
+        let progress = progress(records, player.as_deref(), catalogues);
+        View {
+            player,
+            plays: progress.plays,
+            trends: progress
+                .trends
+                .iter()
+                .map(|t| {
+                    let colour =
+                        catalogues.principle(&t.principle).map_or(egui::Color32::GRAY, |p| hex_colour(&p.colour));
+                    let ratings = t.points.iter().map(|p| p.rating).collect();
+                    (catalogues.principle_name(&t.principle).to_owned(), colour, ratings)
+                })
+                .collect(),
+        }
+    }
 }
 
-pub(super) fn body(ui: &mut egui::Ui, view: &View) -> Option<UiAction> {
+pub fn body(ui: &mut egui::Ui, view: &View) -> Option<UiAction> {
     let palette = Palette::current(ui.ctx());
     let mut action = None;
     if header(ui, "Progress over time") {
@@ -125,7 +115,7 @@ mod tests {
             plays: 3,
             trends: vec![("Safeguarding".into(), egui::Color32::RED, vec![20.0, 60.0, 90.0])],
         };
-        let harness = crate::game::screens::harness(|ui| body(ui, &view));
+        let harness = crate::harness(|ui| body(ui, &view));
         harness.get_by_label("Safeguarding: 3 plays, latest 90");
         harness.get_by_label("3 finished plays by Alex, oldest on the left.");
     }

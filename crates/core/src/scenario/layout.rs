@@ -1,0 +1,102 @@
+//! A scenario laid out as boxes and arrows for the replay's drawing: each node in a
+//! column by its distance from the start, with the path a play took and the
+//! recommended path as pairs of node positions.
+
+use super::model::{Node, Outcome, Scenario};
+
+/// The scenario as boxes and arrows: grid positions (column, row) and edges by index.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Layout {
+    /// (label, column, row, the outcome if an ending)
+    pub nodes: Vec<(String, usize, usize, Option<Outcome>)>,
+    pub edges: Vec<(usize, usize)>,
+    /// The edges a play took, and those of the recommended path.
+    pub taken: Vec<(usize, usize)>,
+    pub recommended: Vec<(usize, usize)>,
+}
+
+/// Lays the scenario out in columns by depth from the start.
+pub fn layout(scenario: &Scenario, taken: &[&str], recommended: &[(String, String)]) -> Layout {
+    let n = scenario.nodes.len();
+    let targets = |i: usize| -> Vec<usize> {
+        match scenario.nodes.at(i).1 {
+            Node::Scene(scene) => scene.choices.iter().filter_map(|c| scenario.nodes.position(&c.goto)).collect(),
+            Node::Ending(_) => Vec::new(),
+        }
+    };
+    // Longest distance from the start, relaxed in passes (scenarios are small and acyclic).
+    let mut depth = vec![usize::MAX; n];
+    if let Some(start) = scenario.nodes.position(&scenario.start) {
+        depth[start] = 0;
+    }
+    for _ in 0..n {
+        let mut changed = false;
+        for i in 0..n {
+            if depth[i] == usize::MAX {
+                continue;
+            }
+            for t in targets(i) {
+                if depth[t] == usize::MAX || depth[t] < depth[i] + 1 {
+                    depth[t] = depth[i] + 1;
+                    changed = true;
+                }
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+    let mut rows = std::collections::HashMap::new();
+    let nodes = (0..n)
+        .map(|i| {
+            let (id, node) = scenario.nodes.at(i);
+            let column = if depth[i] == usize::MAX { 0 } else { depth[i] };
+            let row = rows.entry(column).or_insert(0usize);
+            *row += 1;
+            let outcome = match node {
+                Node::Ending(e) => Some(e.outcome),
+                Node::Scene(_) => None,
+            };
+            (id.to_owned(), column, *row - 1, outcome)
+        })
+        .collect();
+    let mut edges: Vec<(usize, usize)> = (0..n).flat_map(|i| targets(i).into_iter().map(move |t| (i, t))).collect();
+    edges.sort_unstable();
+    edges.dedup();
+    let index = |id: &str| scenario.nodes.position(id);
+    let pairs = |ids: Vec<&str>| -> Vec<(usize, usize)> {
+        ids.windows(2).filter_map(|w| Some((index(w[0])?, index(w[1])?))).collect()
+    };
+    let mut recommended_nodes: Vec<&str> = recommended.iter().map(|(n, _)| n.as_str()).collect();
+    if let Some((node, choice)) = recommended.last()
+        && let Some(Node::Scene(scene)) = scenario.node(node)
+        && let Some(c) = scene.choices.iter().find(|c| &c.id == choice)
+    {
+        recommended_nodes.push(&c.goto);
+    }
+    Layout { nodes, edges, taken: pairs(taken.to_vec()), recommended: pairs(recommended_nodes) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scenario::parse::parse;
+
+    #[test]
+    fn nodes_sit_in_columns_by_their_longest_distance_from_the_start() {
+        let text = r#"Scenario(id: "t", title: "T", summary: "S", setting: "Home care visit", level: Introductory,
+            minutes: 5, start: "a", nodes: {
+                "a": Scene(text: "A", choices: [(text: "x", goto: "b"), (text: "y", goto: "end")]),
+                "b": Scene(text: "B", choices: [(text: "z", goto: "end")]),
+                "end": Ending(outcome: Good, title: "E", text: "E"),
+            })"#;
+        let scenario = parse("t.scenario.ron", text.as_bytes()).unwrap().scenario;
+        let layout = layout(&scenario, &["a", "b", "end"], &[("a".into(), "2".into())]);
+        let columns: Vec<usize> = layout.nodes.iter().map(|n| n.1).collect();
+        assert_eq!(columns, [0, 1, 2], "the ending is after b, though a leads to it too");
+        assert_eq!(layout.edges, [(0, 1), (0, 2), (1, 2)]);
+        assert_eq!(layout.taken, [(0, 1), (1, 2)]);
+        assert_eq!(layout.recommended, [(0, 2)]);
+        assert_eq!(layout.nodes[2].3, Some(Outcome::Good));
+    }
+}

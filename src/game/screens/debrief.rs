@@ -1,0 +1,70 @@
+//! The debrief: the record browser, a replay, and progress over time.
+
+use bevy::prelude::*;
+use bevy_egui::{EguiContexts, EguiPrimaryContextPass};
+use boundaries_screens::{Screen, UiAction, progress, records, replay};
+
+use super::{UiSet, draw};
+use crate::game::Engine;
+use crate::game::actions::Act;
+use crate::game::debrief::Debrief;
+use crate::game::navigation::{Navigation, Showing};
+use crate::game::scenario_assets::GameLibrary;
+use crate::game::settings::PlayerSettings;
+
+pub(super) fn plugin(app: &mut App) {
+    let on = |screen| in_state(Showing(screen));
+    app.add_systems(
+        EguiPrimaryContextPass,
+        (
+            records_ui.run_if(on(Screen::Records)),
+            replay_ui.run_if(on(Screen::Replay)),
+            progress_ui.run_if(on(Screen::Progress)),
+        )
+            .in_set(UiSet),
+    );
+}
+
+fn records_ui(
+    mut contexts: EguiContexts,
+    mut actions: MessageWriter<Act>,
+    debrief: Res<Debrief>,
+    navigation: Res<Navigation>,
+    library: Res<GameLibrary>,
+) -> Result {
+    let view = records::View::of(&debrief.records, &navigation.records, |id| library.get(id).map(|l| &*l.scenario));
+    draw(&mut contexts, &mut actions, |ui| records::body(ui, &view))
+}
+
+fn replay_ui(
+    mut contexts: EguiContexts,
+    mut actions: MessageWriter<Act>,
+    debrief: Res<Debrief>,
+    engine: Res<Engine>,
+) -> Result {
+    let Some(open) = &debrief.open else {
+        actions.write(Act(UiAction::Go(Screen::Records)));
+        return Ok(());
+    };
+    let shown = replay::Open {
+        replay: &open.replay,
+        index: open.index,
+        draft: &open.draft,
+        notice: open.notice.as_deref(),
+        layout: open.layout.as_ref(),
+    };
+    let view = replay::View::of(shown, &engine.catalogues);
+    draw(&mut contexts, &mut actions, |ui| replay::body(ui, &view))
+}
+
+fn progress_ui(
+    mut contexts: EguiContexts,
+    mut actions: MessageWriter<Act>,
+    debrief: Res<Debrief>,
+    settings: Res<PlayerSettings>,
+    engine: Res<Engine>,
+) -> Result {
+    let records: Vec<_> = debrief.records.iter().filter_map(|(_, r)| r.as_ref().ok().cloned()).collect();
+    let view = progress::View::of(&records, settings.settings.player(), &engine.catalogues);
+    draw(&mut contexts, &mut actions, |ui| progress::body(ui, &view))
+}
