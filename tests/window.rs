@@ -2,6 +2,7 @@
 //! renders the title, library, play and result screens to PNGs, which must show
 //! something (not a blank or single-colour frame). Needs `xvfb-run` and
 //! `mesa-vulkan-drivers` (`.ci/run` installs them).
+#![cfg(unix)] // Xvfb runs where X11 does
 
 use std::path::Path;
 use std::process::Command;

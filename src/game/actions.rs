@@ -7,7 +7,7 @@ use boundaries_core::play::RecordFile;
 use boundaries_core::play::group::GroupPlay;
 use boundaries_screens::{Screen, UiAction};
 
-use super::Engine;
+use super::Shared;
 use super::best_bands::BestBands;
 use super::debrief::Debrief;
 use super::induction::{Induction, open_audience_window};
@@ -43,7 +43,7 @@ fn apply(
     mut best: ResMut<BestBands>,
     mut debrief: ResMut<Debrief>,
     library: Res<GameLibrary>,
-    engine: Res<Engine>,
+    shared: Res<Shared>,
     mut exit: MessageWriter<AppExit>,
     mut commands: Commands,
 ) {
@@ -56,18 +56,18 @@ fn apply(
             }
             UiAction::Start => {
                 let Some(loaded) = navigation.selected.as_deref().and_then(|id| library.get(id)) else { continue };
-                match session.start(loaded.scenario.clone(), &settings.settings, &engine) {
+                match session.start(loaded.scenario.clone(), &settings.settings, &shared) {
                     Ok(()) => next.set(Showing(Screen::Play)),
                     Err(e) => notice.show(e),
                 }
             }
             UiAction::Choose(choice) => {
-                if let Err(e) = session.pick(choice, &engine, &mut best) {
+                if let Err(e) = session.pick(choice, &shared, &mut best) {
                     notice.show(e);
                 }
             }
             UiAction::Confidence(level) => {
-                if let Err(e) = session.confidence(*level, &engine, &mut best) {
+                if let Err(e) = session.confidence(*level, &shared, &mut best) {
                     notice.show(e);
                 }
             }
@@ -85,7 +85,7 @@ fn apply(
             UiAction::Filter(new) => navigation.library = new.clone(),
             UiAction::Settings(new) => settings.settings = new.clone().clamped(),
             UiAction::FilterRecords(new) => navigation.records = new.clone(),
-            UiAction::Replay(path) => match debrief.open(path.clone(), false, &library, &engine) {
+            UiAction::Replay(path) => match debrief.open(path.clone(), false, &library, &shared) {
                 Ok(()) => next.set(Showing(Screen::Replay)),
                 Err(e) => notice.show(e),
             },
@@ -94,7 +94,7 @@ fn apply(
                 let Some(path) = current.record.as_ref().and_then(|r| r.path()).map(ToOwned::to_owned) else {
                     continue;
                 };
-                match debrief.open(path, true, &library, &engine) {
+                match debrief.open(path, true, &library, &shared) {
                     Ok(()) => next.set(Showing(Screen::Replay)),
                     Err(e) => notice.show(e),
                 }
@@ -106,7 +106,7 @@ fn apply(
                 }
             }
             UiAction::Reflect(reflection) => debrief.reflect(reflection.clone()),
-            UiAction::Export => debrief.export(&engine),
+            UiAction::Export => debrief.export(&shared),
             UiAction::StartGroup { two_windows } => {
                 let Some(loaded) = navigation.selected.as_deref().and_then(|id| library.get(id)) else { continue };
                 match GroupPlay::start(loaded.scenario.clone(), rand::random(), DEFAULT_PRESENT) {
@@ -114,7 +114,7 @@ fn apply(
                         if *two_windows {
                             open_audience_window(&mut commands);
                         }
-                        commands.insert_resource(Induction::new(group, *two_windows, engine.store.begin()));
+                        commands.insert_resource(Induction::new(group, *two_windows, shared.store.begin()));
                         next.set(Showing(Screen::Induction));
                     }
                     Err(e) => notice.show(e),

@@ -7,7 +7,7 @@ use bevy::prelude::*;
 use boundaries_core::play::Record;
 use boundaries_core::scoring::Band;
 
-use super::Engine;
+use super::Shared;
 
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<BestBands>().add_systems(Startup, load_best_bands);
@@ -28,8 +28,8 @@ impl BestBands {
     }
 }
 
-fn load_best_bands(engine: Res<Engine>, mut best: ResMut<BestBands>) {
-    match engine.store.list() {
+fn load_best_bands(shared: Res<Shared>, mut best: ResMut<BestBands>) {
+    match shared.store.list() {
         Ok(records) => {
             for (path, record) in records {
                 match record {

@@ -12,7 +12,7 @@ use boundaries_core::report::{Format, render};
 use boundaries_core::scenario::layout::{Layout, layout};
 use boundaries_screens::Screen;
 
-use super::Engine;
+use super::Shared;
 use super::navigation::Showing;
 use super::scenario_assets::GameLibrary;
 
@@ -45,10 +45,10 @@ pub(super) struct Debrief {
     pub open: Option<OpenReplay>,
 }
 
-fn load_records(engine: Res<Engine>, mut debrief: ResMut<Debrief>) {
-    debrief.records = match engine.store.list() {
+fn load_records(shared: Res<Shared>, mut debrief: ResMut<Debrief>) {
+    debrief.records = match shared.store.list() {
         Ok(list) => list.into_iter().map(|(path, record)| (path, record.map_err(|e| e.to_string()))).collect(),
-        Err(e) => vec![(engine.store.dir().to_owned(), Err(e.to_string()))],
+        Err(e) => vec![(shared.store.dir().to_owned(), Err(e.to_string()))],
     };
 }
 
@@ -59,12 +59,12 @@ impl Debrief {
         path: PathBuf,
         at_end: bool,
         library: &GameLibrary,
-        engine: &Engine,
+        shared: &Shared,
     ) -> Result<(), StoreError> {
         let record = RecordStore::load(&path)?;
         let scenario = library.get(&record.scenario).map(|l| l.scenario.clone());
         let draft = record.reflection.clone().unwrap_or_else(|| Reflection {
-            prompt: record.reflection_prompt(&engine.catalogues),
+            prompt: record.reflection_prompt(&shared.catalogues),
             ..Default::default()
         });
         let replay = Replay::new(record, scenario.as_deref());
@@ -95,13 +95,13 @@ impl Debrief {
     }
 
     /// Writes the report as one HTML page into the `reports` folder beside the records.
-    pub(super) fn export(&mut self, engine: &Engine) {
+    pub(super) fn export(&mut self, shared: &Shared) {
         let Some(open) = &mut self.open else { return };
-        let folder = engine.store.dir().parent().map_or_else(|| PathBuf::from("reports"), |data| data.join("reports"));
+        let folder = shared.store.dir().parent().map_or_else(|| PathBuf::from("reports"), |data| data.join("reports"));
         let name =
             open.path.file_name().and_then(|n| n.to_str()).unwrap_or("play").trim_end_matches(".record.ron").to_owned();
         // A new file each time: an export never replaces an earlier one.
-        let written = render(&open.replay, &engine.catalogues, Format::Html, &jiff::tz::TimeZone::system())
+        let written = render(&open.replay, &shared.catalogues, Format::Html, &jiff::tz::TimeZone::system())
             .map_err(|e| e.to_string())
             .and_then(|html| write_new(&folder, &name, "html", html.as_bytes()).map_err(|e| e.to_string()));
         open.notice = Some(match written {

@@ -22,7 +22,7 @@ use boundaries_core::play::{PlayError, RecordFile};
 use boundaries_screens::commands::group_action_for;
 use boundaries_screens::{GroupAction, Screen};
 
-use super::Engine;
+use super::Shared;
 use super::keys::egui_key;
 use super::navigation::Showing;
 use super::notice::Notice;
@@ -110,7 +110,7 @@ fn keys(input: Option<Res<ButtonInput<KeyCode>>>, mut actions: MessageWriter<Gro
 fn apply(
     mut actions: MessageReader<GroupAct>,
     induction: Option<ResMut<Induction>>,
-    engine: Res<Engine>,
+    shared: Res<Shared>,
     mut next: ResMut<NextState<Showing>>,
     mut notice: ResMut<Notice>,
 ) {
@@ -129,7 +129,7 @@ fn apply(
                     session.timer = None;
                 }
                 Stage::Revealed => {
-                    if let Err(e) = take_choice(session, &engine) {
+                    if let Err(e) = take_choice(session, &shared) {
                         notice.show(e);
                     }
                 }
@@ -166,7 +166,7 @@ fn apply(
             GroupAction::Choose(id) => {
                 if let Some(index) = position(&session.group, id) {
                     session.picked = Some(index);
-                    if let Err(e) = take_choice(session, &engine) {
+                    if let Err(e) = take_choice(session, &shared) {
                         notice.show(e);
                     }
                 }
@@ -188,7 +188,7 @@ fn position(group: &GroupPlay, id: &str) -> Option<usize> {
 }
 
 /// Takes the picked choice (or the most voted), saves the record, and moves on.
-fn take_choice(session: &mut Induction, engine: &Engine) -> Result<(), PlayError> {
+fn take_choice(session: &mut Induction, shared: &Shared) -> Result<(), PlayError> {
     let index = session.picked.unwrap_or_else(|| session.group.tally.leader());
     let id = match session.group.play.current() {
         boundaries_core::play::Current::Scene { offered, .. } => offered.get(index).map(|c| c.id.clone()),
@@ -197,7 +197,7 @@ fn take_choice(session: &mut Induction, engine: &Engine) -> Result<(), PlayError
     let Some(id) = id else { return Ok(()) };
     session.group.choose(&id)?;
     session.picked = None;
-    let record = session.group.play.record(&engine.catalogues);
+    let record = session.group.play.record(&shared.catalogues);
     if let Some(file) = &mut session.record {
         session.save_error = file.save(&record).err().map(|e| format!("{e}. This session is not being kept."));
     }

@@ -1,4 +1,4 @@
-//! The game: a Bevy + egui shell around the engine. Only this module knows Bevy.
+//! The game: a Bevy + egui shell around the core. Only this module knows Bevy.
 //!
 //! One plugin per module, in the style of Bevy's `bevy_new_2d` template. The logic
 //! plugins ([`core_plugin`]) need no window, so headless tests drive them directly;
@@ -9,7 +9,6 @@ mod actions;
 mod best_bands;
 mod capture;
 mod debrief;
-mod engine;
 mod idle;
 mod induction;
 mod keys;
@@ -19,6 +18,7 @@ mod scenario_assets;
 mod screens;
 mod session;
 mod settings;
+mod shared;
 #[cfg(test)]
 mod tests;
 #[cfg(all(test, unix))]
@@ -33,13 +33,13 @@ use bevy::window::WindowResolution;
 use bevy::winit::WinitSettings;
 use bevy_egui::EguiPlugin;
 
-pub(crate) use engine::Engine;
+pub(crate) use shared::Shared;
 
 /// Opens the game window; returns when it closes.
 pub(crate) fn run(cli: &Cli) -> ExitCode {
     let Some(catalogues) = load_catalogues(cli.catalogues.as_deref()) else { return ExitCode::from(2) };
-    let engine = match Engine::open(catalogues) {
-        Ok(engine) => engine,
+    let shared = match Shared::open(catalogues) {
+        Ok(shared) => shared,
         Err(e) => {
             eprintln!("error: {e}");
             return ExitCode::from(2);
@@ -65,7 +65,7 @@ pub(crate) fn run(cli: &Cli) -> ExitCode {
     app.add_plugins(EguiPlugin::default());
     // No frames while the player reads and decides: only on input (or animation).
     app.insert_resource(WinitSettings::desktop_app());
-    app.insert_resource(engine);
+    app.insert_resource(shared);
     app.insert_resource(capture::Launch::from(&cli.game));
     app.add_plugins((core_plugin, ui_plugin, capture::plugin));
     match app.run() {

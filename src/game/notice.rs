@@ -1,6 +1,6 @@
 //! One notice for everything that went wrong because of the player's files or
 //! actions: shown as a banner above whatever screen is up, until dismissed or
-//! replaced. It keeps the engine's typed error, not a string.
+//! replaced. It keeps the shared's typed error, not a string.
 
 use bevy::prelude::*;
 use boundaries_core::play::PlayError;

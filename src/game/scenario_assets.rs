@@ -1,4 +1,4 @@
-//! Scenarios as Bevy assets. A loader for `.scenario.ron` calls the engine's parser
+//! Scenarios as Bevy assets. A loader for `.scenario.ron` calls the shared's parser
 //! and validator, so the game's errors read exactly as `boundaries validate`'s. Files
 //! come from two asset sources: the shipped library (the folder beside the program or
 //! in the source tree, else the copies built into the binary) and an author's own
@@ -20,7 +20,7 @@ use boundaries_core::library::{Loaded, Problem, SCENARIO_SUFFIX, load_bytes};
 use boundaries_core::scenario::parse::MAX_FILE_BYTES;
 use boundaries_core::scenario::shipped::SHIPPED;
 
-use super::Engine;
+use super::Shared;
 
 pub(super) const SHIPPED_SOURCE: &str = "shipped";
 pub(super) const AUTHORED_SOURCE: &str = "authored";
@@ -79,7 +79,7 @@ pub(super) struct ScenarioFile {
     pub outcome: Result<Loaded, Problem>,
 }
 
-/// Parses and validates `.scenario.ron` files with the engine.
+/// Parses and validates `.scenario.ron` files with the shared.
 #[derive(TypePath)]
 pub(super) struct ScenarioLoader {
     catalogues: Arc<Catalogues>,
@@ -88,7 +88,7 @@ pub(super) struct ScenarioLoader {
 
 impl FromWorld for ScenarioLoader {
     fn from_world(world: &mut World) -> Self {
-        let catalogues = Arc::new(world.resource::<Engine>().catalogues.clone());
+        let catalogues = Arc::new(world.resource::<Shared>().catalogues.clone());
         let dirs = world.get_resource::<SourceDirs>().cloned().unwrap_or_default();
         ScenarioLoader { catalogues, dirs }
     }
@@ -153,7 +153,7 @@ fn load_folders(
     commands.insert_resource(loading);
 }
 
-/// An author's folder is checked by the engine's walk first: a folder that is not
+/// An author's folder is checked by the shared's walk first: a folder that is not
 /// there is a problem to show; one that loops, holds special files or is too large
 /// to walk has its problems listed and only the regular files found are loaded.
 fn load_authored(dir: &Path, server: &AssetServer, loading: &mut Folders, library: &mut GameLibrary) {

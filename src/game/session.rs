@@ -1,4 +1,4 @@
-//! The play in progress: the engine's play-through plus where the player is in the
+//! The play in progress: the shared's play-through plus where the player is in the
 //! rhythm of a decision (choosing, rating their confidence, reading feedback). Every
 //! decision is saved to the record at once, so a play left part-way is kept as
 //! abandoned.
@@ -10,7 +10,7 @@ use boundaries_core::play::{Phase, PlayError, PlayOptions, Playthrough, RecordFi
 use boundaries_core::scenario::Scenario;
 use boundaries_core::settings::{FeedbackTiming, Settings};
 
-use super::Engine;
+use super::Shared;
 use super::best_bands::BestBands;
 
 pub(super) fn plugin(app: &mut App) {
@@ -41,11 +41,11 @@ impl Session {
         &mut self,
         scenario: Arc<Scenario>,
         settings: &Settings,
-        engine: &Engine,
+        shared: &Shared,
     ) -> Result<(), PlayError> {
         let options =
             PlayOptions { seed: rand::random(), in_order: !settings.shuffle, player: settings.player(), group: None };
-        let (record, save_error) = match engine.store.begin() {
+        let (record, save_error) = match shared.store.begin() {
             Ok(record) => (Some(record), None),
             Err(e) => (None, Some(format!("{e}. This play will not be kept."))),
         };
@@ -82,7 +82,7 @@ impl Session {
     }
 
     /// The player picks a choice: ask for confidence first if the setting is on.
-    pub(super) fn pick(&mut self, choice: &str, engine: &Engine, best: &mut BestBands) -> Result<(), PlayError> {
+    pub(super) fn pick(&mut self, choice: &str, shared: &Shared, best: &mut BestBands) -> Result<(), PlayError> {
         let Some(current) = &mut self.current else { return Ok(()) };
         if current.phase != Phase::Choosing {
             return Ok(());
@@ -91,7 +91,7 @@ impl Session {
             current.phase = Phase::Confidence { choice: choice.to_owned() };
             Ok(())
         } else {
-            self.take(choice, None, engine, best)
+            self.take(choice, None, shared, best)
         }
     }
 
@@ -99,19 +99,19 @@ impl Session {
     pub(super) fn confidence(
         &mut self,
         confidence: Option<u8>,
-        engine: &Engine,
+        shared: &Shared,
         best: &mut BestBands,
     ) -> Result<(), PlayError> {
         let Some(Play { phase: Phase::Confidence { choice }, .. }) = &self.current else { return Ok(()) };
         let choice = choice.clone();
-        self.take(&choice, confidence, engine, best)
+        self.take(&choice, confidence, shared, best)
     }
 
     fn take(
         &mut self,
         choice: &str,
         confidence: Option<u8>,
-        engine: &Engine,
+        shared: &Shared,
         best: &mut BestBands,
     ) -> Result<(), PlayError> {
         let Some(current) = &mut self.current else { return Ok(()) };
@@ -119,7 +119,7 @@ impl Session {
             current.phase = Phase::Choosing;
             return Err(e);
         }
-        let record = current.play.record(&engine.catalogues);
+        let record = current.play.record(&shared.catalogues);
         if let Some(file) = &mut current.record {
             current.save_error = file.save(&record).err().map(|e| format!("{e}. This play is not being kept."));
         }

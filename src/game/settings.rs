@@ -3,7 +3,7 @@
 use bevy::prelude::*;
 use boundaries_core::settings::Settings;
 
-use super::Engine;
+use super::Shared;
 
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(PreStartup, load).add_systems(Last, save.run_if(resource_changed::<PlayerSettings>));
@@ -16,8 +16,8 @@ pub(super) struct PlayerSettings {
     pub warning: Option<String>,
 }
 
-fn load(mut commands: Commands, engine: Res<Engine>) {
-    let (settings, warning) = match &engine.settings_path {
+fn load(mut commands: Commands, shared: Res<Shared>) {
+    let (settings, warning) = match &shared.settings_path {
         Some(path) => Settings::load(path),
         None => (Settings::default(), None),
     };
@@ -27,7 +27,7 @@ fn load(mut commands: Commands, engine: Res<Engine>) {
     commands.insert_resource(PlayerSettings { settings, warning });
 }
 
-fn save(engine: Res<Engine>, mut settings: ResMut<PlayerSettings>, mut saved: Local<Option<Settings>>) {
+fn save(shared: Res<Shared>, mut settings: ResMut<PlayerSettings>, mut saved: Local<Option<Settings>>) {
     if saved.as_ref() == Some(&settings.settings) {
         return;
     }
@@ -36,7 +36,7 @@ fn save(engine: Res<Engine>, mut settings: ResMut<PlayerSettings>, mut saved: Lo
         *saved = Some(settings.settings.clone());
         return;
     }
-    if let Some(path) = &engine.settings_path {
+    if let Some(path) = &shared.settings_path {
         match settings.settings.save(path) {
             Ok(()) => *saved = Some(settings.settings.clone()),
             Err(e) => settings.bypass_change_detection().warning = Some(format!("could not save settings: {e}")),

@@ -18,7 +18,7 @@ use super::scenario_assets::{GameLibrary, SHIPPED_SOURCE, SourceDirs, memory_sou
 use boundaries_core::play::Phase;
 
 use super::session::Session;
-use super::{Engine, core_plugin};
+use super::{Shared, core_plugin};
 
 pub(super) const SCENARIO: &str = r#"Scenario(
     id: "base", title: "Base", summary: "A test.", setting: "Home care visit", level: Introductory, minutes: 5,
@@ -67,7 +67,7 @@ pub(super) fn app_with(
         AssetPlugin { watch_for_changes_override: Some(watch), ..default() },
         StatesPlugin,
     ));
-    app.insert_resource(Engine {
+    app.insert_resource(Shared {
         catalogues: Catalogues::shipped().unwrap(),
         store: RecordStore::at(data.join("records")),
         settings_path: None,

@@ -39,6 +39,7 @@ impl View {
     }
 }
 
+#[must_use]
 pub fn body(ui: &mut egui::Ui, view: &View) -> Option<UiAction> {
     let palette = Palette::current(ui.ctx());
     let mut action = None;

@@ -14,6 +14,7 @@ pub struct View {
     pub warning: Option<String>,
 }
 
+#[must_use]
 pub fn body(ui: &mut egui::Ui, view: &View) -> Option<UiAction> {
     let palette = Palette::current(ui.ctx());
     let mut action = None;

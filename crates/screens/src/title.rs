@@ -5,6 +5,7 @@ use crate::nav::Screen;
 use crate::theme::Palette;
 use crate::widgets::{focus_by_default, wide_button};
 
+#[must_use]
 pub fn body(ui: &mut egui::Ui) -> Option<UiAction> {
     let palette = Palette::current(ui.ctx());
     let mut action = None;

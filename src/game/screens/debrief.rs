@@ -5,7 +5,7 @@ use bevy_egui::{EguiContexts, EguiPrimaryContextPass};
 use boundaries_screens::{Screen, UiAction, progress, records, replay};
 
 use super::{UiSet, draw};
-use crate::game::Engine;
+use crate::game::Shared;
 use crate::game::actions::Act;
 use crate::game::debrief::Debrief;
 use crate::game::navigation::{Navigation, Showing};
@@ -40,7 +40,7 @@ fn replay_ui(
     mut contexts: EguiContexts,
     mut actions: MessageWriter<Act>,
     debrief: Res<Debrief>,
-    engine: Res<Engine>,
+    shared: Res<Shared>,
 ) -> Result {
     let Some(open) = &debrief.open else {
         actions.write(Act(UiAction::Go(Screen::Records)));
@@ -53,7 +53,7 @@ fn replay_ui(
         notice: open.notice.as_deref(),
         layout: open.layout.as_ref(),
     };
-    let view = replay::View::of(shown, &engine.catalogues);
+    let view = replay::View::of(shown, &shared.catalogues);
     draw(&mut contexts, &mut actions, |ui| replay::body(ui, &view))
 }
 
@@ -62,9 +62,9 @@ fn progress_ui(
     mut actions: MessageWriter<Act>,
     debrief: Res<Debrief>,
     settings: Res<PlayerSettings>,
-    engine: Res<Engine>,
+    shared: Res<Shared>,
 ) -> Result {
     let records: Vec<_> = debrief.records.iter().filter_map(|(_, r)| r.as_ref().ok().cloned()).collect();
-    let view = progress::View::of(&records, settings.settings.player(), &engine.catalogues);
+    let view = progress::View::of(&records, settings.settings.player(), &shared.catalogues);
     draw(&mut contexts, &mut actions, |ui| progress::body(ui, &view))
 }

@@ -10,7 +10,7 @@ use boundaries_screens::Screen;
 use boundaries_screens::induction::{self, Room, View};
 
 use super::UiSet;
-use crate::game::Engine;
+use crate::game::Shared;
 use crate::game::induction::{Audience, AudiencePass, GroupAct, Induction};
 use crate::game::navigation::Showing;
 use crate::game::settings::PlayerSettings;
@@ -20,7 +20,7 @@ pub(super) fn plugin(app: &mut App) {
         .add_systems(AudiencePass, audience_ui.run_if(resource_exists::<Induction>));
 }
 
-fn view(induction: &Induction, engine: &Engine) -> View {
+fn view(induction: &Induction, shared: &Shared) -> View {
     let room = Room {
         group: &induction.group,
         picked: induction.picked,
@@ -29,17 +29,17 @@ fn view(induction: &Induction, engine: &Engine) -> View {
         finished: induction.finished,
         save_error: induction.save_error.as_deref(),
     };
-    View::of(room, &engine.catalogues)
+    View::of(room, &shared.catalogues)
 }
 
 fn presenter_ui(
     mut contexts: EguiContexts,
     mut actions: MessageWriter<GroupAct>,
     induction: Option<Res<Induction>>,
-    engine: Res<Engine>,
+    shared: Res<Shared>,
 ) -> Result {
     let Some(induction) = induction else { return Ok(()) };
-    let view = view(&induction, &engine);
+    let view = view(&induction, &shared);
     let ctx = contexts.ctx_mut()?;
     if induction.timer.is_some() {
         ctx.request_repaint_after(std::time::Duration::from_secs(1));
@@ -59,7 +59,7 @@ fn audience_ui(
     mut audience: Query<&mut EguiContext, (With<Audience>, Without<PrimaryEguiContext>)>,
     windows: Query<&Window, (With<Audience>, Without<PrimaryWindow>)>,
     induction: Res<Induction>,
-    engine: Res<Engine>,
+    shared: Res<Shared>,
     settings: Res<PlayerSettings>,
 ) {
     let (Ok(mut context), Ok(window)) = (audience.single_mut(), windows.single()) else { return };
@@ -67,5 +67,5 @@ fn audience_ui(
     if induction.timer.is_some() {
         ctx.request_repaint_after(std::time::Duration::from_secs(1));
     }
-    induction::audience_window(ctx, &view(&induction, &engine), &settings.settings, window.height());
+    induction::audience_window(ctx, &view(&induction, &shared), &settings.settings, window.height());
 }

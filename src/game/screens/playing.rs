@@ -5,7 +5,7 @@ use bevy_egui::{EguiContexts, EguiPrimaryContextPass};
 use boundaries_screens::{Screen, UiAction, play, result};
 
 use super::{UiSet, draw};
-use crate::game::Engine;
+use crate::game::Shared;
 use crate::game::actions::Act;
 use crate::game::navigation::Showing;
 use crate::game::scenario_assets::GameLibrary;
@@ -23,12 +23,12 @@ fn play_ui(
     mut contexts: EguiContexts,
     mut actions: MessageWriter<Act>,
     session: Res<Session>,
-    engine: Res<Engine>,
+    shared: Res<Shared>,
 ) -> Result {
     let view = session
         .current
         .as_ref()
-        .and_then(|c| play::View::of(&c.play, &c.phase, &engine.catalogues, c.save_error.clone()));
+        .and_then(|c| play::View::of(&c.play, &c.phase, &shared.catalogues, c.save_error.clone()));
     let Some(view) = view else {
         actions.write(Act(UiAction::Go(Screen::Library)));
         return Ok(());
@@ -41,11 +41,11 @@ fn result_ui(
     mut actions: MessageWriter<Act>,
     session: Res<Session>,
     library: Res<GameLibrary>,
-    engine: Res<Engine>,
+    shared: Res<Shared>,
 ) -> Result {
     let view = session.current.as_ref().and_then(|c| {
         let recommended = library.get(&c.play.scenario().id).map_or(&[][..], |l| &l.analysis.recommended[..]);
-        result::View::of(&c.play, c.feedback, recommended, &engine.catalogues)
+        result::View::of(&c.play, c.feedback, recommended, &shared.catalogues)
     });
     let Some(view) = view else {
         actions.write(Act(UiAction::Go(Screen::Library)));

@@ -5,7 +5,7 @@ use bevy_egui::{EguiContexts, EguiPrimaryContextPass};
 use boundaries_screens::{Screen, UiAction, briefing, library, settings, title};
 
 use super::{UiSet, draw};
-use crate::game::Engine;
+use crate::game::Shared;
 use crate::game::actions::Act;
 use crate::game::best_bands::BestBands;
 use crate::game::navigation::{Navigation, Showing};
@@ -34,11 +34,11 @@ fn library_ui(
     mut contexts: EguiContexts,
     mut actions: MessageWriter<Act>,
     library: Res<GameLibrary>,
-    engine: Res<Engine>,
+    shared: Res<Shared>,
     best: Res<BestBands>,
     navigation: Res<Navigation>,
 ) -> Result {
-    let view = library::View::new(library.shelf(), &engine.catalogues, &best.0, &navigation.library);
+    let view = library::View::new(library.shelf(), &shared.catalogues, &best.0, &navigation.library);
     draw(&mut contexts, &mut actions, |ui| library::body(ui, &view))
 }
 

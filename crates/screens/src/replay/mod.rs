@@ -6,7 +6,6 @@
 
 use boundaries_core::catalogues::Catalogues;
 use boundaries_core::play::{Reflection, Replay};
-use boundaries_core::scenario::Outcome;
 use boundaries_core::scenario::layout::Layout;
 use boundaries_core::scoring::Band;
 
@@ -14,7 +13,10 @@ use crate::action::UiAction;
 use crate::nav::Screen;
 use crate::pressed;
 use crate::theme::Palette;
+
+mod graph;
 use crate::widgets::{band_colour, button, callout, change_chips, focus_ring, hex_colour, rating_bar};
+use graph::graph_ui;
 
 pub struct OptionView {
     pub text: String,
@@ -113,6 +115,7 @@ impl View {
     }
 }
 
+#[must_use]
 pub fn body(ui: &mut egui::Ui, view: &View) -> Option<UiAction> {
     let palette = Palette::current(ui.ctx());
     let mut action = None;
@@ -265,74 +268,12 @@ fn end_ui(ui: &mut egui::Ui, view: &View, palette: Palette) -> Option<UiAction> 
     action
 }
 
-/// Boxes and arrows: every choice faint, the path taken solid, the recommended dashed.
-fn graph_ui(ui: &mut egui::Ui, graph: &Layout, palette: Palette) {
-    let columns = graph.nodes.iter().map(|n| n.1).max().unwrap_or(0) + 1;
-    let rows = graph.nodes.iter().map(|n| n.2).max().unwrap_or(0) + 1;
-    let width = ui.available_width();
-    let cell = egui::vec2(width / columns as f32, 46.0);
-    let (rect, response) = ui.allocate_exact_size(egui::vec2(width, cell.y * rows as f32), egui::Sense::hover());
-    response.widget_info(|| {
-        egui::WidgetInfo::labeled(egui::WidgetType::Image, true, "The path taken and the recommended path")
-    });
-    let painter = ui.painter_at(rect);
-    let centre = |i: usize| {
-        let (_, column, row, _) = &graph.nodes[i];
-        rect.min + egui::vec2(cell.x * (*column as f32 + 0.5), cell.y * (*row as f32 + 0.5))
-    };
-    let arrow = |from: usize, to: usize, stroke: egui::Stroke, dashed: bool, offset: f32| {
-        let (a, b) = (centre(from) + egui::vec2(0.0, offset), centre(to) + egui::vec2(0.0, offset));
-        let direction = (b - a).normalized();
-        let (a, b) = (a + direction * 40.0, b - direction * 40.0);
-        if dashed {
-            painter.extend(egui::Shape::dashed_line(&[a, b], stroke, 6.0, 4.0));
-        } else {
-            painter.line_segment([a, b], stroke);
-        }
-        let side = egui::vec2(-direction.y, direction.x) * 4.0;
-        painter.add(egui::Shape::convex_polygon(
-            vec![b, b - direction * 8.0 + side, b - direction * 8.0 - side],
-            stroke.color,
-            egui::Stroke::NONE,
-        ));
-    };
-    for &(from, to) in &graph.edges {
-        arrow(from, to, egui::Stroke::new(1.0, palette.muted.gamma_multiply(0.4)), false, 0.0);
-    }
-    for &(from, to) in &graph.recommended {
-        arrow(from, to, egui::Stroke::new(2.0, palette.good), true, 4.0);
-    }
-    for &(from, to) in &graph.taken {
-        arrow(from, to, egui::Stroke::new(3.0, palette.accent), false, -3.0);
-    }
-    for (i, (label, _, _, outcome)) in graph.nodes.iter().enumerate() {
-        let fill = match outcome {
-            Some(Outcome::Good) => palette.good.gamma_multiply(0.25),
-            Some(Outcome::Mixed) => palette.warning.gamma_multiply(0.25),
-            Some(Outcome::Poor) => palette.danger.gamma_multiply(0.25),
-            None => palette.panel,
-        };
-        let on_path = graph.taken.iter().any(|&(a, b)| a == i || b == i);
-        let box_rect = egui::Rect::from_center_size(centre(i), egui::vec2((cell.x - 12.0).min(150.0), 30.0));
-        let stroke =
-            egui::Stroke::new(if on_path { 2.5 } else { 1.0 }, if on_path { palette.accent } else { palette.muted });
-        painter.rect(box_rect, 6.0, fill, stroke, egui::StrokeKind::Inside);
-        let text = boundaries_core::text::shorten(label, ((box_rect.width() / 8.0) as usize).max(4));
-        painter.text(
-            box_rect.center(),
-            egui::Align2::CENTER_CENTER,
-            text,
-            egui::FontId::proportional(13.0),
-            palette.text,
-        );
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use egui_kittest::kittest::Queryable;
 
     use super::*;
+    use boundaries_core::scenario::Outcome;
 
     fn view(index: usize) -> View {
         let option = |text: &str, taken| OptionView {

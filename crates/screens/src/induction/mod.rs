@@ -1,0 +1,224 @@
+//! The two faces of an induction session. The audience view is for the projector:
+//! large type, choices lettered A, B, C, and after the reveal the votes, scores and
+//! feedback; it never shows trainer notes. The presenter view is for the trainer:
+//! the scene small, the facilitator notes, the discussion questions, a timer, the
+//! vote controls and what comes next.
+
+use boundaries_core::catalogues::Catalogues;
+use boundaries_core::play::Current;
+use boundaries_core::play::group::{GroupPlay, Stage};
+use boundaries_core::play::replay::Replay;
+use boundaries_core::scenario::{Choice, Node, Scene};
+use boundaries_core::scoring::recommended_choice;
+use boundaries_core::settings::Settings;
+
+use crate::action::GroupAction;
+use crate::theme::Palette;
+use crate::widgets::hex_colour;
+
+/// How much larger the audience's text is than a solo player's.
+pub const AUDIENCE_SCALE: f32 = 2.6;
+
+pub struct ChoiceView {
+    pub text: String,
+    pub votes: u32,
+    /// (principle name, change, colour)
+    pub changes: Vec<(String, i64, egui::Color32)>,
+    pub feedback: Option<String>,
+    pub red_flag: Option<String>,
+    /// The scenario's recommended choice here (the core's one rule: the highest
+    /// total score, the first listed on a tie).
+    pub recommended: bool,
+}
+
+pub struct SceneView {
+    pub speaker: Option<(String, String, usize)>,
+    pub text: String,
+    pub prompt: String,
+    pub choices: Vec<ChoiceView>,
+    /// Trainer only.
+    pub facilitator: Option<String>,
+    /// Trainer only: questions to put to the room.
+    pub discuss: Vec<String>,
+}
+
+/// How the room went, decision by decision, for the end of the session.
+pub struct RoomDecision {
+    pub prompt: String,
+    /// (text, votes, taken, recommended)
+    pub choices: Vec<(String, u32, bool, bool)>,
+}
+
+pub struct View {
+    pub title: String,
+    pub setting: String,
+    pub decision: usize,
+    pub stage: Stage,
+    pub scene: Option<SceneView>,
+    pub picked: Option<usize>,
+    /// The show of hands is tied (or empty), so the trainer should pick.
+    pub tie: bool,
+    pub present: u32,
+    pub timer_left: Option<u64>,
+    pub blank: bool,
+    /// Set once the play has ended: the ending and how the room split.
+    pub finished: Option<(String, Vec<RoomDecision>)>,
+    pub save_error: Option<String>,
+}
+
+/// A choice's letter: A, B, C...
+pub fn letter(i: usize) -> char {
+    (b'A' + (i % 26) as u8) as char
+}
+
+/// What the game holds of a group session, for [`View::of`].
+pub struct Room<'a> {
+    pub group: &'a GroupPlay,
+    /// The choice the group goes with, once revealed, if the trainer picked one.
+    pub picked: Option<usize>,
+    pub timer_left: Option<u64>,
+    pub blank: bool,
+    pub finished: bool,
+    pub save_error: Option<&'a str>,
+}
+
+/// The recommended choice's id among those offered, by the core's one rule.
+fn recommended_among(scene: &Scene, offered: &[&Choice]) -> Option<String> {
+    let places = offered.iter().filter_map(|o| scene.choices.iter().position(|c| c.id == o.id));
+    recommended_choice(scene, places).map(|i| scene.choices[i].id.clone())
+}
+
+impl View {
+    /// The session as both windows show it (each window draws only its part).
+    pub fn of(room: Room, catalogues: &Catalogues) -> View {
+        let play = &room.group.play;
+        let scenario = play.scenario();
+        let colour = |p: &str| catalogues.principle(p).map_or(egui::Color32::GRAY, |p| hex_colour(&p.colour));
+        let scene = match play.current() {
+            Current::Scene { scene, offered, .. } => {
+                let recommended = recommended_among(scene, &offered);
+                Some(SceneView {
+                    speaker: scenario.speaker(scene).map(|(cast, place)| (cast.name.clone(), cast.role.clone(), place)),
+                    text: scene.text.clone(),
+                    prompt: scene.prompt().to_owned(),
+                    choices: offered
+                        .iter()
+                        .enumerate()
+                        .map(|(i, c)| ChoiceView {
+                            text: c.text.clone(),
+                            votes: room.group.tally.counts().get(i).copied().unwrap_or(0),
+                            changes: c
+                                .scores
+                                .iter()
+                                .map(|(p, s)| (catalogues.principle_name(p).to_owned(), *s, colour(p)))
+                                .collect(),
+                            feedback: c.feedback.clone(),
+                            red_flag: c.red_flag.clone(),
+                            recommended: recommended.as_deref() == Some(c.id.as_str()),
+                        })
+                        .collect(),
+                    facilitator: scene.facilitator.clone(),
+                    discuss: scene.discuss.clone(),
+                })
+            }
+            Current::Ending { .. } => None,
+        };
+        let finished = room.finished.then(|| {
+            let record = play.record(catalogues);
+            let replay = Replay::new(record, Some(scenario));
+            let ending = replay.ending.as_ref().map_or_else(String::new, |e| format!("{}: {}", e.title, e.text));
+            let decisions = replay
+                .steps
+                .iter()
+                .map(|step| RoomDecision {
+                    prompt: step.prompt.clone(),
+                    choices: {
+                        let recommended = match scenario.node(&step.node) {
+                            Some(Node::Scene(scene)) => {
+                                let offered: Vec<&Choice> = step
+                                    .options
+                                    .iter()
+                                    .filter_map(|o| scene.choices.iter().find(|c| c.id == o.id))
+                                    .collect();
+                                recommended_among(scene, &offered)
+                            }
+                            _ => None,
+                        };
+                        step.options
+                            .iter()
+                            .map(|o| {
+                                (
+                                    o.label(),
+                                    o.votes.unwrap_or(0),
+                                    o.taken,
+                                    recommended.as_deref() == Some(o.id.as_str()),
+                                )
+                            })
+                            .collect()
+                    },
+                })
+                .collect();
+            (ending, decisions)
+        });
+        View {
+            title: scenario.title.clone(),
+            setting: scenario.setting.clone(),
+            decision: play.decisions().len() + 1,
+            stage: room.group.stage,
+            scene,
+            picked: room.picked,
+            tie: room.group.tally.majority().is_none(),
+            present: room.group.present(),
+            timer_left: room.timer_left,
+            blank: room.blank,
+            finished,
+            save_error: room.save_error.map(ToOwned::to_owned),
+        }
+    }
+}
+
+/// The presenter's own window: the presenter view filling it.
+#[must_use]
+pub fn presenter_window(ctx: &egui::Context, view: &View) -> Option<GroupAction> {
+    crate::show_screen(ctx, |ui| presenter(ui, view))
+}
+
+/// One screen for both: the audience view at the audience's size, and the presenter
+/// panel beside it only when the trainer shows it.
+#[must_use]
+pub fn one_screen(ctx: &egui::Context, view: &View, presenter_panel: bool) -> Option<GroupAction> {
+    let zoom = AUDIENCE_SCALE * (ctx.content_rect().height() * ctx.zoom_factor() / 800.0).max(0.5);
+    if (ctx.zoom_factor() - zoom).abs() > 0.05 {
+        ctx.set_zoom_factor(zoom);
+    }
+    let mut root = crate::root_ui(ctx);
+    let mut action = None;
+    if presenter_panel {
+        egui::Panel::right("presenter").default_size(420.0).show(&mut root, |ui| {
+            egui::ScrollArea::vertical().show(ui, |ui| action = presenter(ui, view));
+        });
+    }
+    crate::show_in(&mut root, |ui| audience(ui, view));
+    action
+}
+
+/// The audience's own window, `height` logical pixels high: the audience view at the
+/// audience's size, in the player's theme.
+pub fn audience_window(ctx: &egui::Context, view: &View, settings: &Settings, height: f32) {
+    let zoom = AUDIENCE_SCALE * (height / 800.0).max(0.5);
+    if (ctx.zoom_factor() - zoom).abs() > 0.01 {
+        let theme = if settings.high_contrast { egui::Theme::Dark } else { egui::Theme::Light };
+        ctx.set_theme(theme);
+        ctx.set_style_of(theme, crate::theme::style(Palette::of(settings.high_contrast)));
+        ctx.set_zoom_factor(zoom);
+    }
+    crate::show_screen(ctx, |ui| audience(ui, view));
+}
+
+mod audience;
+mod presenter;
+#[cfg(test)]
+mod tests;
+
+pub use audience::audience;
+pub use presenter::presenter;

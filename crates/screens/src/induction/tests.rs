@@ -1,0 +1,115 @@
+//! The two faces tested: what each shows at each stage, and what never reaches the room.
+
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+
+use super::*;
+
+fn view(stage: Stage) -> View {
+    let choice = |text: &str, votes| ChoiceView {
+        text: text.into(),
+        votes,
+        changes: vec![("Safeguarding".into(), 2, egui::Color32::RED)],
+        feedback: Some(format!("Feedback on {text}.")),
+        red_flag: None,
+        recommended: votes == 7,
+    };
+    View {
+        title: "A gift at the door".into(),
+        setting: "Home care visit".into(),
+        decision: 1,
+        stage,
+        scene: Some(SceneView {
+            speaker: None,
+            text: "An envelope.".into(),
+            prompt: "What do you do?".into(),
+            choices: vec![choice("Decline warmly", 7), choice("Take it", 3)],
+            facilitator: Some("SECRET TRAINER NOTE".into()),
+            discuss: vec!["Why keep it from the office?".into()],
+        }),
+        picked: Some(0),
+        tie: false,
+        present: 10,
+        timer_left: None,
+        blank: false,
+        finished: None,
+        save_error: None,
+    }
+}
+
+#[test]
+fn the_audience_never_sees_trainer_notes_or_questions() {
+    for stage in [Stage::Discussing, Stage::Voting, Stage::Revealed] {
+        let view = view(stage);
+        let harness = Harness::new_ui(|ui| audience(ui, &view));
+        assert!(harness.query_by_label_contains("SECRET TRAINER NOTE").is_none(), "{stage:?}");
+        assert!(harness.query_by_label_contains("Why keep it from the office?").is_none(), "{stage:?}");
+    }
+}
+
+#[test]
+fn scores_stay_hidden_until_the_reveal() {
+    let voting = view(Stage::Voting);
+    let harness = Harness::new_ui(|ui| audience(ui, &voting));
+    harness.get_by_label("A  Decline warmly");
+    assert!(harness.query_by_label_contains("Safeguarding").is_none());
+    let revealed = view(Stage::Revealed);
+    let harness = Harness::new_ui(|ui| audience(ui, &revealed));
+    harness.get_by_label("7 votes");
+    harness.get_by_label("A  Decline warmly");
+    harness.get_all_by_label("+2 Safeguarding").next().expect("scores after the reveal");
+    harness.get_by_label("Feedback on Decline warmly.");
+}
+
+/// With every shipped scenario's real notes, at every stage of every decision:
+/// the audience's accessibility tree never has them, and the presenter's does.
+#[test]
+fn no_shipped_facilitator_note_reaches_the_audience() {
+    use boundaries_core::scenario::shipped::SHIPPED;
+
+    let catalogues = Catalogues::shipped().unwrap();
+    for (name, text) in SHIPPED {
+        let scenario = boundaries_core::library::load_bytes(name, text.as_bytes(), &catalogues).unwrap().scenario;
+        let mut group = GroupPlay::start(scenario.clone(), 1, 10).unwrap();
+        while let Current::Scene { scene, offered, .. } = group.play.current() {
+            let note = scene.facilitator.clone().expect("every shipped scene has notes");
+            assert!(!note.trim().is_empty());
+            let first = offered[0].id.clone();
+            for stage in 0..3 {
+                let room = Room {
+                    group: &group,
+                    picked: None,
+                    timer_left: None,
+                    blank: false,
+                    finished: false,
+                    save_error: None,
+                };
+                let view = View::of(room, &catalogues);
+                let harness = Harness::new_ui(|ui| audience(ui, &view));
+                assert!(harness.query_by_label_contains(&note).is_none(), "{name}: a note reached the audience");
+                let presenter = Harness::new_ui(|ui| {
+                    let _ = presenter(ui, &view);
+                });
+                assert!(presenter.query_by_label(&note).is_some(), "{name}: the presenter lacks the note");
+                if stage < 2 {
+                    group.forward();
+                }
+            }
+            group.choose(&first).unwrap();
+        }
+    }
+}
+
+#[test]
+fn the_presenter_has_the_notes_and_the_vote_controls() {
+    let view = view(Stage::Voting);
+    let mut harness = Harness::new_ui_state(
+        |ui, action: &mut Option<GroupAction>| *action = presenter(ui, &view).or(action.take()),
+        None,
+    );
+    harness.get_by_label("SECRET TRAINER NOTE");
+    harness.get_by_label("• Why keep it from the office?");
+    harness.get_by_label("B  3 votes").click();
+    harness.run();
+    assert_eq!(harness.state(), &Some(GroupAction::Number(1)));
+}
