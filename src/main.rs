@@ -8,6 +8,7 @@ mod cli;
 mod game;
 
 fn main() -> ExitCode {
+    let started = std::time::Instant::now();
     // Let `boundaries list | head` end quietly when the pipe closes, as other tools do.
     #[cfg(unix)]
     // SAFETY: restoring the default signal disposition before any thread starts.
@@ -17,6 +18,6 @@ fn main() -> ExitCode {
     let mut cli = crate::cli::Cli::parse();
     match cli.command.take() {
         Some(command) => crate::cli::run(command, &cli),
-        None => game::run(&cli),
+        None => game::run(&cli, started),
     }
 }

@@ -12,6 +12,7 @@ mod debrief;
 mod idle;
 mod induction;
 mod keys;
+mod launch_timing;
 mod navigation;
 mod notice;
 mod scenario_assets;
@@ -36,7 +37,7 @@ use bevy_egui::EguiPlugin;
 pub(crate) use shared::Shared;
 
 /// Opens the game window; returns when it closes.
-pub(crate) fn run(cli: &Cli) -> ExitCode {
+pub(crate) fn run(cli: &Cli, started: std::time::Instant) -> ExitCode {
     let Some(catalogues) = load_catalogues(cli.catalogues.as_deref()) else { return ExitCode::from(2) };
     let shared = match Shared::open(catalogues) {
         Ok(shared) => shared,
@@ -68,6 +69,7 @@ pub(crate) fn run(cli: &Cli) -> ExitCode {
     app.insert_resource(shared);
     app.insert_resource(capture::Launch::from(&cli.game));
     app.add_plugins((core_plugin, ui_plugin, capture::plugin));
+    launch_timing::plugin(&mut app, started);
     match app.run() {
         AppExit::Success => ExitCode::SUCCESS,
         AppExit::Error(code) => ExitCode::from(code.get()),

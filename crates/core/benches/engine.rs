@@ -3,6 +3,10 @@
 //!
 //! Files are loaded as `Library::load` loads them, spread over the machine's cores.
 //!
+//! Beside each figure is a floor: ron alone deserialising the same bytes into the
+//! model types, with no validation or analysis, on as many threads; the ratio is
+//! what reading a library costs above parsing it.
+//!
 //! Run with `cargo bench --bench engine`. Targets: 1,000 scenarios in under 1 s on a
 //! 2-core machine, and ten times the work in no more than eleven times the time.
 
@@ -10,7 +14,9 @@ use std::fmt::Write;
 use std::time::{Duration, Instant};
 
 use boundaries_core::catalogues::Catalogues;
+use boundaries_core::diagnostic::ron::ron_options;
 use boundaries_core::library::load_many;
+use boundaries_core::scenario::Scenario;
 
 const NODES: usize = 100;
 const ENDINGS: usize = 10;
@@ -96,6 +102,25 @@ fn run(sources: &[(String, Vec<u8>)], catalogues: &Catalogues) -> Duration {
     elapsed
 }
 
+/// The floor: ron alone, the same bytes into the model types, on as many threads.
+fn floor(sources: &[(String, Vec<u8>)]) -> Duration {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let chunk = sources.len().div_ceil(threads).max(1);
+    let start = Instant::now();
+    std::thread::scope(|scope| {
+        for part in sources.chunks(chunk) {
+            scope.spawn(move || {
+                for (_, bytes) in part {
+                    let text = std::str::from_utf8(bytes).expect("UTF-8");
+                    let parsed: Scenario = ron_options().from_str(text).expect("valid RON");
+                    std::hint::black_box(parsed);
+                }
+            });
+        }
+    });
+    start.elapsed()
+}
+
 fn main() {
     let catalogues = Catalogues::shipped().expect("shipped catalogues");
     let sources = |count: usize| -> Vec<(String, Vec<u8>)> {
@@ -105,12 +130,25 @@ fn main() {
     let bytes: usize = small.iter().map(|(_, t)| t.len()).sum();
     run(&small[..50], &catalogues); // warm up
     let t1 = (0..3).map(|_| run(&small, &catalogues)).min().expect("three runs");
-    println!("1,000 scenarios x {NODES} nodes ({:.1} MB): {:.3} s", bytes as f64 / 1e6, t1.as_secs_f64());
+    let f1 = (0..3).map(|_| floor(&small)).min().expect("three runs");
+    println!(
+        "1,000 scenarios x {NODES} nodes ({:.1} MB): {:.3} s; ron alone {:.3} s; {:.2}x the floor",
+        bytes as f64 / 1e6,
+        t1.as_secs_f64(),
+        f1.as_secs_f64(),
+        t1.as_secs_f64() / f1.as_secs_f64()
+    );
 
     let large = sources(10_000);
     let t10 = (0..2).map(|_| run(&large, &catalogues)).min().expect("two runs");
+    let f10 = (0..2).map(|_| floor(&large)).min().expect("two runs");
     let ratio = t10.as_secs_f64() / t1.as_secs_f64();
-    println!("10,000 scenarios x {NODES} nodes: {:.3} s ({ratio:.2}x the time for 10x the work)", t10.as_secs_f64());
+    println!(
+        "10,000 scenarios x {NODES} nodes: {:.3} s ({ratio:.2}x the time for 10x the work); ron alone {:.3} s; {:.2}x the floor",
+        t10.as_secs_f64(),
+        f10.as_secs_f64(),
+        t10.as_secs_f64() / f10.as_secs_f64()
+    );
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
     println!("per scenario: {:.0} µs of wall time on {threads} threads", t1.as_secs_f64() * 1e6 / 1_000.0);
 }
