@@ -21,12 +21,25 @@ use super::settings::PlayerSettings;
 const DEFAULT_PRESENT: u32 = 10;
 
 pub(super) fn plugin(app: &mut App) {
-    app.add_message::<Act>().add_systems(Update, apply.in_set(Apply).run_if(on_message::<Act>));
+    app.init_resource::<Opener>()
+        .add_message::<Act>()
+        .add_systems(Update, apply.in_set(Apply).run_if(on_message::<Act>));
 }
 
 /// Where actions are carried out in `Update`.
 #[derive(SystemSet, Debug, Clone, PartialEq, Eq, Hash)]
 pub(super) struct Apply;
+
+/// How the game opens a file or folder with the computer's own program for it: the
+/// system's opener, or a stand-in in tests.
+#[derive(Resource)]
+pub(crate) struct Opener(pub(crate) fn(&std::path::Path) -> Result<(), String>);
+
+impl Default for Opener {
+    fn default() -> Opener {
+        Opener(|path| opener::open(path).map_err(|e| e.to_string()))
+    }
+}
 
 /// A screen's action, as a Bevy message.
 #[derive(Message, Debug, Clone, PartialEq)]
@@ -39,6 +52,7 @@ fn apply(
     mut navigation: ResMut<Navigation>,
     mut session: ResMut<Session>,
     mut notice: ResMut<Notice>,
+    opener: Res<Opener>,
     mut settings: ResMut<PlayerSettings>,
     mut best: ResMut<BestBands>,
     mut debrief: ResMut<Debrief>,
@@ -107,6 +121,11 @@ fn apply(
             }
             UiAction::Reflect(reflection) => debrief.reflect(reflection.clone()),
             UiAction::Export => debrief.export(&shared),
+            UiAction::OpenFile(path) => {
+                if let Err(e) = (opener.0)(path) {
+                    notice.show(Failure::Open { path: path.clone(), reason: e });
+                }
+            }
             UiAction::StartGroup { two_windows } => {
                 let Some(loaded) = navigation.selected.as_deref().and_then(|id| library.get(id)) else { continue };
                 match GroupPlay::start(loaded.scenario.clone(), rand::random(), DEFAULT_PRESENT) {

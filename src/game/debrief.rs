@@ -33,6 +33,8 @@ pub(super) struct OpenReplay {
     pub draft: Reflection,
     /// What happened on the last save or export, to show the player.
     pub notice: Option<String>,
+    /// The report last exported.
+    pub exported: Option<PathBuf>,
     /// The scenario laid out with the path taken and the recommended path, made once
     /// when the replay opens; none if the scenario is no longer in the library.
     pub layout: Option<Layout>,
@@ -70,7 +72,7 @@ impl Debrief {
         let replay = Replay::new(record, scenario.as_deref());
         let index = if at_end { replay.steps.len() } else { 0 };
         let layout = scenario.map(|s| layout(&s, &replay.path_nodes(), &replay.recommended));
-        self.open = Some(OpenReplay { path, replay, index, draft, notice: None, layout });
+        self.open = Some(OpenReplay { path, replay, index, draft, notice: None, exported: None, layout });
         Ok(())
     }
 
@@ -104,9 +106,10 @@ impl Debrief {
         let written = render(&open.replay, &shared.catalogues, Format::Html, &jiff::tz::TimeZone::system())
             .map_err(|e| e.to_string())
             .and_then(|html| write_new(&folder, &name, "html", html.as_bytes()).map_err(|e| e.to_string()));
-        open.notice = Some(match written {
+        open.notice = Some(match &written {
             Ok(path) => format!("Report saved to {}", path.display()),
             Err(e) => format!("The report could not be saved: {e}"),
         });
+        open.exported = written.ok();
     }
 }

@@ -100,10 +100,17 @@ impl Induction {
 
 /// The remote's and keyboard's keys, read through Bevy so they work in either window
 /// (there is no keyboard in headless tests), through the table of commands.
-fn keys(input: Option<Res<ButtonInput<KeyCode>>>, mut actions: MessageWriter<GroupAct>) {
-    let Some(input) = input else { return };
-    for action in input.get_just_pressed().filter_map(|code| egui_key(*code)).filter_map(group_action_for) {
-        actions.write(GroupAct(action));
+fn keys(
+    input: Option<Res<ButtonInput<KeyCode>>>,
+    induction: Option<Res<Induction>>,
+    mut actions: MessageWriter<GroupAct>,
+) {
+    let (Some(input), Some(induction)) = (input, induction) else { return };
+    let voting = induction.group.stage == Stage::Voting;
+    for key in input.get_just_pressed().filter_map(|code| egui_key(*code)) {
+        if let Some(action) = group_action_for(key, voting) {
+            actions.write(GroupAct(action));
+        }
     }
 }
 
@@ -121,12 +128,13 @@ fn apply(
     for GroupAct(action) in actions.read() {
         let session = &mut *induction;
         match action {
-            GroupAction::Forward if session.finished => next.set(Showing(Screen::Records)),
+            // At the end, moving on is not ending: only the presenter's button ends a session.
+            GroupAction::Forward if session.finished => {}
             GroupAction::Forward => match session.group.stage {
                 Stage::Discussing | Stage::Voting => {
+                    // The discussion timer keeps running into the vote.
                     session.group.forward();
                     session.picked = Some(session.group.tally.leader());
-                    session.timer = None;
                 }
                 Stage::Revealed => {
                     if let Err(e) = take_choice(session, &shared) {

@@ -19,6 +19,8 @@ pub(crate) enum Failure {
     Play(#[from] PlayError),
     #[error("\"{0}\" is not in the library any more")]
     Missing(String),
+    #[error("{} could not be opened: {reason}", path.display())]
+    Open { path: std::path::PathBuf, reason: String },
 }
 
 /// The failure shown, if any.

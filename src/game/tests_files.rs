@@ -65,3 +65,26 @@ fn a_missing_authored_folder_is_said_not_silently_empty() {
     let problems = problems(&app);
     assert!(problems.iter().any(|p| p.contains("there is no scenarios folder here")), "{problems:?}");
 }
+
+#[test]
+fn an_exported_report_can_be_opened_and_shown_in_its_folder() {
+    use std::sync::Mutex;
+
+    use super::actions::Opener;
+    use super::debrief::Debrief;
+
+    static OPENED: Mutex<Vec<std::path::PathBuf>> = Mutex::new(Vec::new());
+    let data = tempfile::tempdir().unwrap();
+    let mut app = app(data.path());
+    app.insert_resource(Opener(|path| {
+        OPENED.lock().unwrap().push(path.to_owned());
+        Ok(())
+    }));
+    act(&mut app, &[UiAction::Open("base".into()), UiAction::Start]);
+    act(&mut app, &[UiAction::Choose("kind".into()), UiAction::Continue, UiAction::Choose("fine".into())]);
+    act(&mut app, &[UiAction::Continue, UiAction::Continue, UiAction::ReflectOnPlay, UiAction::Export]);
+    let report = app.world().resource::<Debrief>().open.as_ref().and_then(|o| o.exported.clone()).expect("exported");
+    assert!(report.exists());
+    act(&mut app, &[UiAction::OpenFile(report.clone()), UiAction::OpenFile(report.parent().unwrap().to_owned())]);
+    assert_eq!(*OPENED.lock().unwrap(), [report.clone(), report.parent().unwrap().to_owned()]);
+}

@@ -54,6 +54,10 @@ fn a_replay_shows_what_was_shown_and_the_roads_not_taken() {
     assert!(matches!(&risky.leads_to, LeadsTo::Scene { node, .. } if node == "two"));
     let fine = replay.steps[1].options.iter().find(|o| o.id == "fine").unwrap();
     assert!(matches!(&fine.leads_to, LeadsTo::Ending { node, .. } if node == "good"));
+    // One wording for where a road leads, taken or not, in the replay and the report.
+    assert_eq!(risky.leads_to.sentence(), "Leads on to: Second.");
+    assert_eq!(fine.leads_to.sentence(), "Leads to the ending “Good” (a good outcome).");
+    assert_eq!(LeadsTo::Unknown { node: "x".into() }.sentence(), "Leads somewhere no longer in the scenario.");
     assert_eq!(replay.ending.as_ref().map(|e| e.node.as_str()), Some("poor"));
     assert_eq!(replay.recommended, [("one".to_owned(), "kind".to_owned()), ("two".to_owned(), "fine".to_owned())]);
     assert_eq!(replay.path_nodes(), ["one", "two", "poor"]);

@@ -164,3 +164,18 @@ fn recommended_path_respects_flags() {
     let (path, _) = recommended_path(&StateGraph::explore(&s));
     assert_eq!(path, [("one", "risky"), ("two", "fix")]);
 }
+
+#[test]
+fn the_recommended_choice_is_the_highest_total_and_the_first_listed_on_a_tie() {
+    use boundaries_core::scoring::recommended_choice;
+    // At "two", "fix" (+1) and "fine" (+2) sit either side of "carry" (-1).
+    let s = scenario(BASE);
+    let Some(Node::Scene(two)) = s.node("two") else { panic!("two is a scene") };
+    assert_eq!(recommended_choice(two, [0, 1, 2]), Some(2), "fine, +2");
+    assert_eq!(recommended_choice(two, [1, 0]), Some(0), "fix beats carry whatever the order shown");
+    let tied = BASE.replace("scores: {\"safeguarding\": 2}", "scores: {\"safeguarding\": 1}");
+    let s = scenario(&tied);
+    let Some(Node::Scene(two)) = s.node("two") else { panic!("two is a scene") };
+    assert_eq!(recommended_choice(two, [2, 0, 1]), Some(0), "a tie goes to the first listed in the file");
+    assert_eq!(recommended_choice(two, []), None);
+}

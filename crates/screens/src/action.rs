@@ -41,6 +41,9 @@ pub enum UiAction {
     Reflect(Reflection),
     /// Write the replayed play's report.
     Export,
+    /// Open a file or a folder with what the computer opens it with (an exported
+    /// report, or the folder it is in).
+    OpenFile(PathBuf),
     /// Carry on the replayed play, which was left part-way.
     Resume,
     /// Run the selected scenario for a group; with `two_windows`, the audience gets

@@ -66,8 +66,16 @@ pub fn group_commands() -> Vec<Command> {
     commands
 }
 
-/// The command a key sends, if any.
-pub fn group_action_for(key: Key) -> Option<GroupAction> {
+/// The choices' letters, as the room sees them: while the vote is open, a letter
+/// counts a hand for its choice as its number does.
+const LETTERS: [Key; 9] = [Key::A, Key::B, Key::C, Key::D, Key::E, Key::F, Key::G, Key::H, Key::I];
+
+/// The command a key sends, if any; `voting` while hands are being counted, when the
+/// choices' letters count hands (and B counts for choice B rather than blanking).
+pub fn group_action_for(key: Key, voting: bool) -> Option<GroupAction> {
+    if voting && let Some(i) = LETTERS.iter().position(|&k| k == key) {
+        return Some(GroupAction::Number(i));
+    }
     group_commands().into_iter().find(|c| c.keys.contains(&key)).map(|c| c.action)
 }
 
@@ -83,7 +91,7 @@ pub fn group_hints() -> String {
         .filter(|c| !c.hint.is_empty())
         .map(|c| format!("{} {}", c.keys.iter().map(|k| key_name(*k)).collect::<Vec<_>>().join(" or "), c.hint))
         .collect();
-    parts.push("a choice's number counts a hand".to_owned());
+    parts.push("while the vote is open, a choice's letter or number counts a hand".to_owned());
     parts.join(" · ")
 }
 
@@ -119,10 +127,13 @@ mod tests {
                 assert!(seen.insert(*key), "{key:?} sends two commands");
             }
         }
-        assert_eq!(group_action_for(Key::PageDown), Some(GroupAction::Forward));
-        assert_eq!(group_action_for(Key::Num3), Some(GroupAction::Number(2)));
-        assert_eq!(group_action_for(Key::Escape), None, "Escape never ends a session");
-        assert_eq!(group_action_for(Key::Q), None);
+        assert_eq!(group_action_for(Key::PageDown, false), Some(GroupAction::Forward));
+        assert_eq!(group_action_for(Key::Num3, false), Some(GroupAction::Number(2)));
+        assert_eq!(group_action_for(Key::Escape, true), None, "Escape never ends a session");
+        assert_eq!(group_action_for(Key::Q, false), None);
+        assert_eq!(group_action_for(Key::C, true), Some(GroupAction::Number(2)), "letters count while voting");
+        assert_eq!(group_action_for(Key::B, true), Some(GroupAction::Number(1)));
+        assert_eq!(group_action_for(Key::B, false), Some(GroupAction::Blank), "and B blanks otherwise");
     }
 
     #[test]

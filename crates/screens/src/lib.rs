@@ -17,6 +17,8 @@ pub mod records;
 pub mod replay;
 pub mod result;
 pub mod settings;
+#[cfg(test)]
+mod tests_builders;
 pub mod theme;
 pub mod title;
 pub mod widgets;
@@ -79,9 +81,33 @@ const NUMBER_KEYS: [egui::Key; 9] = [
     egui::Key::Num9,
 ];
 
-/// Whether a key was pressed this frame.
+/// Whether a key was pressed this frame (a held key's repeats count too).
 fn pressed(ui: &egui::Ui, key: egui::Key) -> bool {
     ui.input(|i| i.key_pressed(key))
+}
+
+/// Whether a key went down this frame, not counting a held key's repeats: for keys
+/// that take an answer, which a key held too long must never take twice.
+fn pressed_once(ui: &egui::Ui, key: egui::Key) -> bool {
+    ui.input(|i| {
+        i.events.iter().any(|e| matches!(e, egui::Event::Key { key: k, pressed: true, repeat: false, .. } if *k == key))
+    })
+}
+
+/// Starts a new page of a screen with nothing focused, when `page` differs from the
+/// page drawn last time: focus left on the last page's button must not carry over to
+/// whatever now has its place, or an Enter meant for that button would act here.
+fn new_page(ui: &egui::Ui, page: u64) {
+    let id = egui::Id::new("boundaries page");
+    let last = ui.data(|d| d.get_temp::<u64>(id));
+    ui.data_mut(|d| d.insert_temp(id, page));
+    if last != Some(page) {
+        ui.memory_mut(|m| {
+            if let Some(focused) = m.focused() {
+                m.surrender_focus(focused);
+            }
+        });
+    }
 }
 
 fn level_label(level: Level) -> &'static str {

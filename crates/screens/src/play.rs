@@ -3,13 +3,15 @@
 //! (or, with feedback at the end, straight on to the next scene).
 
 use boundaries_core::catalogues::Catalogues;
+use boundaries_core::play::confidence::remark;
+use boundaries_core::play::playthrough::resolve;
 use boundaries_core::play::{Current, Phase, Playthrough};
 use boundaries_core::scenario::{Outcome, SettingKind};
 
 use crate::action::UiAction;
 use crate::theme::Palette;
 use crate::widgets::{avatar, button, callout, change_chips, hex_colour, setting_badge, wide_button};
-use crate::{NUMBER_KEYS, pressed};
+use crate::{NUMBER_KEYS, new_page, pressed, pressed_once};
 
 pub struct Scene {
     /// (name, role, place in the cast)
@@ -29,6 +31,8 @@ pub enum Stage {
     },
     Feedback {
         chosen: String,
+        /// A word on how sure the player said they were, where there is one.
+        confidence: Option<String>,
         feedback: Option<String>,
         /// (principle name, change, colour)
         changes: Vec<(String, i64, egui::Color32)>,
@@ -40,6 +44,18 @@ pub enum Stage {
         text: String,
         outcome: Outcome,
     },
+}
+
+impl Stage {
+    /// Which step of a decision this is, to tell pages apart.
+    fn step(&self) -> u64 {
+        match self {
+            Stage::Choosing { .. } => 0,
+            Stage::Confidence { .. } => 1,
+            Stage::Feedback { .. } => 2,
+            Stage::Ending { .. } => 3,
+        }
+    }
 }
 
 pub struct View {
@@ -65,7 +81,12 @@ impl View {
         let stage = match (phase, play.current()) {
             (Phase::Feedback, _) => {
                 let choice = play.last_choice()?;
+                let confidence = play.decisions().last().and_then(|d| {
+                    let (_, offered, chosen) = resolve(scenario, d)?;
+                    remark(d.confidence, &offered, chosen)
+                });
                 Stage::Feedback {
+                    confidence: confidence.map(ToOwned::to_owned),
                     chosen: choice.text.clone(),
                     feedback: choice.feedback.clone(),
                     changes: choice
@@ -125,13 +146,16 @@ pub fn body(ui: &mut egui::Ui, view: &View) -> Option<UiAction> {
         ui.label(egui::RichText::new(error.as_str()).color(palette.danger));
     }
     ui.add_space(6.0);
+    // Each decision, and each step within it, opens with nothing focused.
+    new_page(ui, (view.taken as u64) << 2 | view.stage.step());
     match &view.stage {
         Stage::Choosing { scene, choices } => {
             scene_ui(ui, scene, palette);
             for (i, (id, text)) in choices.iter().enumerate() {
                 let number = (i + 1).to_string();
                 let badge = (i < NUMBER_KEYS.len()).then_some(number.as_str());
-                if wide_button(ui, badge, text).clicked() || NUMBER_KEYS.get(i).is_some_and(|&k| pressed(ui, k)) {
+                let button = ui.push_id(("choice", id), |ui| wide_button(ui, badge, text)).inner;
+                if button.clicked() || NUMBER_KEYS.get(i).is_some_and(|&k| pressed_once(ui, k)) {
                     action = Some(UiAction::Choose(id.clone()));
                 }
             }
@@ -149,7 +173,7 @@ pub fn body(ui: &mut egui::Ui, view: &View) -> Option<UiAction> {
                 for (level, label) in
                     [(1, "1 Guessing"), (2, "2 Unsure"), (3, "3 Fairly sure"), (4, "4 Sure"), (5, "5 Certain")]
                 {
-                    if button(ui, label).clicked() || pressed(ui, NUMBER_KEYS[level as usize - 1]) {
+                    if button(ui, label).clicked() || pressed_once(ui, NUMBER_KEYS[level as usize - 1]) {
                         action = Some(UiAction::Confidence(Some(level)));
                     }
                 }
@@ -158,7 +182,7 @@ pub fn body(ui: &mut egui::Ui, view: &View) -> Option<UiAction> {
                 }
             });
         }
-        Stage::Feedback { chosen, feedback, changes, guide, red_flag } => {
+        Stage::Feedback { chosen, confidence, feedback, changes, guide, red_flag } => {
             ui.label(egui::RichText::new("You chose").color(palette.muted));
             ui.label(egui::RichText::new(chosen).size(20.0).strong());
             ui.add_space(6.0);
@@ -170,12 +194,15 @@ pub fn body(ui: &mut egui::Ui, view: &View) -> Option<UiAction> {
             if let Some(feedback) = feedback {
                 ui.label(egui::RichText::new(feedback).size(20.0));
             }
+            if let Some(confidence) = confidence {
+                ui.label(egui::RichText::new(confidence).italics());
+            }
             change_chips(ui, changes);
             if !guide.is_empty() {
                 ui.label(egui::RichText::new(format!("From the guide: {}", guide.join("; "))).color(palette.muted));
             }
             ui.add_space(8.0);
-            let next = wide_button(ui, None, "Continue");
+            let next = ui.push_id("continue", |ui| wide_button(ui, None, "Continue")).inner;
             next.request_focus();
             if next.clicked() {
                 action = Some(UiAction::Continue);
@@ -190,7 +217,7 @@ pub fn body(ui: &mut egui::Ui, view: &View) -> Option<UiAction> {
             ui.label(egui::RichText::new(title).size(30.0).strong().color(colour));
             ui.label(egui::RichText::new(text).size(20.0));
             ui.add_space(8.0);
-            let next = wide_button(ui, None, "See how you did");
+            let next = ui.push_id("see how you did", |ui| wide_button(ui, None, "See how you did")).inner;
             next.request_focus();
             if next.clicked() {
                 action = Some(UiAction::Continue);
@@ -255,6 +282,62 @@ mod tests {
         })
     }
 
+    /// The Enter that dismissed the feedback, pressed again, and a number key held
+    /// down, take nothing at the next decision: only a fresh key press does.
+    #[test]
+    fn no_answer_is_taken_by_a_key_meant_for_the_page_before() {
+        let feedback = view(Stage::Feedback {
+            chosen: "Decline warmly".into(),
+            confidence: None,
+            feedback: Some("Kind and clear.".into()),
+            changes: vec![],
+            guide: vec![],
+            red_flag: None,
+        });
+        let mut harness = Harness::new_ui_state(
+            |ui, (view, taken): &mut (View, Vec<UiAction>)| taken.extend(body(ui, view)),
+            (feedback, Vec::new()),
+        );
+        harness.run();
+        harness.key_press(egui::Key::Enter);
+        harness.run();
+        assert_eq!(harness.state().1, [UiAction::Continue]);
+        // The game moves on to the next decision, and Enter is pressed twice more, quickly.
+        let mut next = choosing();
+        next.taken = 1;
+        harness.state_mut().0 = next;
+        harness.run();
+        for _ in 0..2 {
+            harness.key_press(egui::Key::Enter);
+            harness.run();
+        }
+        assert_eq!(harness.state().1, [UiAction::Continue], "no choice is focused when a decision opens");
+        // A number held down: its first press chooses at this decision, and the key's
+        // repeats, arriving once the next decision is up, take nothing there.
+        harness.key_down(egui::Key::Num1);
+        harness.run();
+        assert_eq!(harness.state().1.last(), Some(&UiAction::Choose("decline".into())));
+        let mut after = choosing();
+        after.taken = 2;
+        harness.state_mut().0 = after;
+        harness.run();
+        let repeat = egui::Event::Key {
+            key: egui::Key::Num1,
+            physical_key: None,
+            pressed: true,
+            repeat: true,
+            modifiers: egui::Modifiers::NONE,
+        };
+        harness.event(repeat);
+        harness.run();
+        assert_eq!(harness.state().1.len(), 2, "a held key's repeat takes nothing");
+        harness.key_up(egui::Key::Num1);
+        harness.run();
+        harness.key_press(egui::Key::Num2);
+        harness.run();
+        assert_eq!(harness.state().1[2], UiAction::Choose("take".into()));
+    }
+
     #[test]
     fn choices_by_click_and_by_number_key() {
         let mut by_click = harness(choosing());
@@ -287,6 +370,7 @@ mod tests {
     fn feedback_shows_changes_and_guide_and_continues_on_enter() {
         let mut harness = harness(view(Stage::Feedback {
             chosen: "Take it".into(),
+            confidence: Some("You were sure of this one, and it was the weakest choice here.".into()),
             feedback: Some("Money is never yours to keep.".into()),
             changes: vec![
                 ("Professional boundaries".into(), -3, egui::Color32::BLUE),
@@ -299,6 +383,7 @@ mod tests {
         harness.get_by_label("+1 Dignity and respect");
         harness.get_by_label("Red flag: Accepting money");
         harness.get_by_label("From the guide: Maintaining Professional Boundaries");
+        harness.get_by_label("You were sure of this one, and it was the weakest choice here.");
         harness.run();
         harness.key_press(egui::Key::Enter);
         harness.run();

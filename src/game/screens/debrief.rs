@@ -51,6 +51,7 @@ fn replay_ui(
         index: open.index,
         draft: &open.draft,
         notice: open.notice.as_deref(),
+        exported: open.exported.as_deref(),
         layout: open.layout.as_ref(),
     };
     let view = replay::View::of(shown, &shared.catalogues);

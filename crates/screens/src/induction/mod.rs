@@ -184,22 +184,41 @@ pub fn presenter_window(ctx: &egui::Context, view: &View) -> Option<GroupAction>
 }
 
 /// One screen for both: the audience view at the audience's size, and the presenter
-/// panel beside it only when the trainer shows it.
+/// panel beside it only when the trainer asks for it (`N`), at the trainer's own size
+/// and marked as the trainer's for as long as it is shown.
 #[must_use]
 pub fn one_screen(ctx: &egui::Context, view: &View, presenter_panel: bool) -> Option<GroupAction> {
-    let zoom = AUDIENCE_SCALE * (ctx.content_rect().height() * ctx.zoom_factor() / 800.0).max(0.5);
-    if (ctx.zoom_factor() - zoom).abs() > 0.05 {
-        ctx.set_zoom_factor(zoom);
-    }
+    // The room's part is scaled by its text, not the window's zoom, so the trainer's
+    // panel beside it keeps the size a laptop's user reads.
+    let pixels_high = ctx.content_rect().height() * ctx.zoom_factor();
+    let scale = AUDIENCE_SCALE * (pixels_high / 800.0).max(0.5) / ctx.zoom_factor();
     let mut root = crate::root_ui(ctx);
     let mut action = None;
     if presenter_panel {
         egui::Panel::right("presenter").default_size(420.0).show(&mut root, |ui| {
+            let palette = Palette::current(ui.ctx());
+            crate::widgets::callout(ui, palette.warning, |ui| {
+                ui.label(egui::RichText::new(PANEL_MARKER).strong());
+            });
             egui::ScrollArea::vertical().show(ui, |ui| action = presenter(ui, view));
         });
     }
-    crate::show_in(&mut root, |ui| audience(ui, view));
+    crate::show_in(&mut root, |ui| {
+        scale_text(ui.style_mut(), scale);
+        audience(ui, view)
+    });
     action
+}
+
+/// Shown above the trainer's panel on one screen, for as long as it is open.
+pub const PANEL_MARKER: &str = "Trainer's panel: the room can see it while it is open. Press N to hide it.";
+
+/// Every text style `factor` times its size.
+fn scale_text(style: &mut egui::Style, factor: f32) {
+    for font in style.text_styles.values_mut() {
+        font.size *= factor;
+    }
+    style.spacing.interact_size.y *= factor;
 }
 
 /// The audience's own window, `height` logical pixels high: the audience view at the

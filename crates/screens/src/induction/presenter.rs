@@ -44,8 +44,9 @@ pub fn presenter(ui: &mut egui::Ui, view: &View) -> Option<GroupAction> {
     if let Some((ending, _)) = &view.finished {
         ui.label(egui::RichText::new("The session has ended").strong());
         ui.label(ending);
+        // Ending is a deliberate act: a remote's Page Down does nothing here.
         if button(ui, "Finish (to the record of this session)").clicked() {
-            action = Some(GroupAction::Forward);
+            action = Some(GroupAction::Leave);
         }
         return action;
     }
@@ -68,11 +69,19 @@ pub fn presenter(ui: &mut egui::Ui, view: &View) -> Option<GroupAction> {
     let stage = match view.stage {
         Stage::Discussing => "The audience sees the dilemma; the room is discussing. Next, the choices and the vote.",
         Stage::Voting => {
-            "The audience sees the choices. Count the hands: a choice's number for each hand, Backspace to undo."
+            "The audience sees the choices. Count the hands: a choice's letter or number for each hand, Backspace to undo."
         }
         Stage::Revealed => "Revealed. Up and down (or a number) pick the group's choice; Page Down goes with it.",
     };
     ui.label(egui::RichText::new(stage).color(palette.muted));
+    let hands: u32 = scene.choices.iter().map(|c| c.votes).sum();
+    if hands > view.present {
+        let warning = format!(
+            "{hands} hands counted with {} people present: count again, or change who is present.",
+            view.present
+        );
+        ui.label(egui::RichText::new(warning).color(palette.warning));
+    }
     if view.stage == Stage::Revealed && view.tie {
         ui.label(
             egui::RichText::new("No single choice has the most votes: pick the one the group goes with.")
@@ -83,7 +92,8 @@ pub fn presenter(ui: &mut egui::Ui, view: &View) -> Option<GroupAction> {
         ui.horizontal_wrapped(|ui| {
             let picked = view.picked == Some(i) && view.stage == Stage::Revealed;
             let plural = if choice.votes == 1 { "" } else { "s" };
-            let label = format!("{}{}  {} vote{plural}", if picked { "▶ " } else { "" }, letter(i), choice.votes);
+            let marker = if picked { "▶ " } else { "" };
+            let label = format!("{marker}{} ({})  {} vote{plural}", letter(i), i + 1, choice.votes);
             if button(ui, &label).clicked() {
                 action = Some(GroupAction::Number(i));
             }

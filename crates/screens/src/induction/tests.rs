@@ -109,7 +109,22 @@ fn the_presenter_has_the_notes_and_the_vote_controls() {
     );
     harness.get_by_label("SECRET TRAINER NOTE");
     harness.get_by_label("• Why keep it from the office?");
-    harness.get_by_label("B  3 votes").click();
+    harness.get_by_label("B (2)  3 votes").click();
     harness.run();
     assert_eq!(harness.state(), &Some(GroupAction::Number(1)));
+}
+
+/// On one screen the trainer's notes are drawn only while the trainer has the panel
+/// open, and then under a marker saying the room can see them.
+#[test]
+fn one_screen_shows_the_notes_only_in_the_marked_panel_the_trainer_opened() {
+    for open in [false, true] {
+        let view = view(Stage::Voting);
+        let harness = Harness::builder().with_size([1280.0, 720.0]).build_ui(|ui| {
+            let _ = super::one_screen(ui.ctx(), &view, open);
+        });
+        assert_eq!(harness.query_by_label("SECRET TRAINER NOTE").is_some(), open, "panel open: {open}");
+        assert_eq!(harness.query_by_label(super::PANEL_MARKER).is_some(), open, "panel open: {open}");
+        harness.get_by_label("A  Decline warmly");
+    }
 }

@@ -51,6 +51,8 @@ pub struct View {
     pub graph: Option<Layout>,
     pub draft: Reflection,
     pub notice: Option<String>,
+    /// The report last exported, to open or show in its folder.
+    pub exported: Option<std::path::PathBuf>,
     /// Whether the play was left part-way and can be carried on.
     pub can_resume: bool,
 }
@@ -62,6 +64,7 @@ pub struct Open<'a> {
     pub index: usize,
     pub draft: &'a Reflection,
     pub notice: Option<&'a str>,
+    pub exported: Option<&'a std::path::Path>,
     /// The scenario laid out, made once when the replay opened.
     pub layout: Option<&'a Layout>,
 }
@@ -110,6 +113,7 @@ impl View {
             graph: open.layout.cloned(),
             draft: open.draft.clone(),
             notice: open.notice.map(ToOwned::to_owned),
+            exported: open.exported.map(ToOwned::to_owned),
             can_resume: !replay.record.is_finished() && replay.warning.is_none(),
         }
     }
@@ -262,7 +266,25 @@ fn end_ui(ui: &mut egui::Ui, view: &View, palette: Palette) -> Option<UiAction> 
             }
         });
         if let Some(notice) = &view.notice {
-            ui.label(notice);
+            let said = ui.label(notice);
+            // A new confirmation is brought into view, not left below the fold.
+            let id = egui::Id::new("replay notice");
+            if ui.data(|d| d.get_temp::<String>(id)).as_ref() != Some(notice) {
+                ui.data_mut(|d| d.insert_temp(id, notice.clone()));
+                said.scroll_to_me(Some(egui::Align::Center));
+            }
+        }
+        if let Some(report) = &view.exported {
+            ui.horizontal_wrapped(|ui| {
+                if button(ui, "Open report").clicked() {
+                    action = Some(UiAction::OpenFile(report.clone()));
+                }
+                if let Some(folder) = report.parent()
+                    && button(ui, "Show in folder").clicked()
+                {
+                    action = Some(UiAction::OpenFile(folder.to_owned()));
+                }
+            });
         }
     });
     action
@@ -316,6 +338,7 @@ mod tests {
             }),
             draft: Reflection { prompt: "Safeguarding: who would you tell?".into(), ..Default::default() },
             notice: None,
+            exported: None,
             can_resume: false,
         }
     }
@@ -354,5 +377,21 @@ mod tests {
         harness.get_by_label("Save reflection").click();
         harness.run();
         assert_eq!(harness.state(), &Some(UiAction::Reflect(view.draft.clone())));
+    }
+
+    #[test]
+    fn an_exported_report_is_confirmed_with_ways_to_open_it() {
+        let mut view = view(2);
+        view.notice = Some("Report saved to /data/reports/play.html".into());
+        view.exported = Some("/data/reports/play.html".into());
+        let mut harness = crate::harness(|ui| body(ui, &view));
+        harness.get_by_label("Report saved to /data/reports/play.html");
+        harness.get_by_label("Show in folder").click();
+        harness.run();
+        assert_eq!(harness.state(), &Some(UiAction::OpenFile("/data/reports".into())));
+        let mut harness = crate::harness(|ui| body(ui, &view));
+        harness.get_by_label("Open report").click();
+        harness.run();
+        assert_eq!(harness.state(), &Some(UiAction::OpenFile("/data/reports/play.html".into())));
     }
 }
