@@ -9,6 +9,7 @@ use boundaries_core::catalogues::Catalogues;
 use boundaries_core::library::Library;
 use boundaries_core::play::{Current, PlayOptions, Playthrough, RecordFile, RecordStore};
 use boundaries_core::scenario::Choice;
+use boundaries_core::scoring::MEASURED_AGAINST;
 
 /// Text is wrapped to this width.
 const WIDTH: usize = 78;
@@ -156,9 +157,13 @@ impl Terminal<'_> {
         let overall = assessment.overall.map(|o| format!(" ({o:.0}/100)")).unwrap_or_default();
         say!("\nResult: {}{overall}", assessment.band);
         say!("{}", wrap(assessment.band.meaning(), ""));
+        say!("{}", wrap(MEASURED_AGAINST, ""));
         for rating in &assessment.ratings {
-            let name = self.catalogues.principle(&rating.principle).map_or(rating.principle.as_str(), |p| &p.name);
-            say!("  {name:<28} {} {:>3.0}", bar(rating.rating), rating.rating);
+            let name = self.catalogues.principle_name(&rating.principle);
+            match rating.verdict() {
+                Some(verdict) => say!("  {name:<28} {verdict}"),
+                None => say!("  {name:<28} {} {:>3.0}  ({})", bar(rating.rating), rating.rating, rating.rests_on()),
+            }
         }
         if !assessment.red_flags.is_empty() {
             say!("\nRed flags:");

@@ -5,8 +5,12 @@
 //! chosen choice's score adds to `chosen(p)`, the best offered score to `best(p)` and
 //! the worst to `worst(p)`; a choice that does not mention `p` counts 0. Then
 //! `rating(p) = 100 · (chosen − worst) / (best − worst)`. A principle that was never
-//! at stake, or where every option scored the same, is not rated. The overall figure
-//! is the mean of the ratings, and any red flag makes the band [`Band::Unsafe`].
+//! at stake, or where every option scored the same, is not rated. Each rating says how
+//! many decisions it rests on (those where the options differed on it), and the
+//! overall figure is the ratings' mean with each counted once for every decision it
+//! rests on, so a principle touched once weighs once. The band is read from the
+//! overall figure as shown (rounded to a whole number); any red flag makes it
+//! [`Band::Unsafe`].
 
 use std::fmt;
 
@@ -14,6 +18,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::catalogues::Catalogues;
 use crate::scenario::{Choice, Node, Scenario, Scene, StateGraph};
+
+/// What a result's figures are measured against, said once wherever they are shown.
+pub const MEASURED_AGAINST: &str = "Each principle is rated from 0 (the weakest option every time) to 100 (the strongest) at the decisions where it was at stake; the overall figure averages them, each counted once for every decision it rests on.";
 
 /// One decision taken: the choices on offer (in any order) and the one chosen.
 #[derive(Debug, Clone, Copy)]
@@ -32,6 +39,32 @@ pub struct Rating {
     pub chosen: i64,
     pub best: i64,
     pub worst: i64,
+    /// How many decisions the rating rests on: those where the options on offer
+    /// differed on this principle. Records written before this was kept say 0.
+    #[serde(default)]
+    pub decisions: u32,
+}
+
+impl Rating {
+    /// A rating that rests on a single decision, in words rather than as a figure: a
+    /// figure from one decision can only swing between its ends.
+    pub fn verdict(&self) -> Option<&'static str> {
+        let words = match self.rating {
+            r if r >= 100.0 => "at stake once: the strongest option",
+            r if r <= 0.0 => "at stake once: the weakest option",
+            _ => "at stake once: neither the strongest nor the weakest option",
+        };
+        (self.decisions == 1).then_some(words)
+    }
+
+    /// How many decisions the rating rests on, in words.
+    pub fn rests_on(&self) -> String {
+        match self.decisions {
+            0 => String::new(),
+            1 => "1 decision".to_owned(),
+            n => format!("{n} decisions"),
+        }
+    }
 }
 
 /// A line crossed during a play.
@@ -65,6 +98,12 @@ impl Band {
             o if o >= 40.0 => Band::Developing,
             _ => Band::Concerning,
         }
+    }
+
+    /// The band of an overall figure as a player sees it, rounded to a whole number:
+    /// 64.6 shows as 65 and is read as 65, so two plays both shown as 65 share a band.
+    pub fn of_figure_shown(overall: f64) -> Band {
+        Band::from_overall(overall.round())
     }
 
     /// What the band means, for a player.
@@ -107,7 +146,7 @@ impl fmt::Display for Band {
 pub struct Assessment {
     /// In catalogue order.
     pub ratings: Vec<Rating>,
-    /// The mean of the ratings.
+    /// The ratings' mean, each weighted by the decisions it rests on.
     pub overall: Option<f64>,
     pub band: Band,
     pub red_flags: Vec<RedFlag>,
@@ -115,8 +154,8 @@ pub struct Assessment {
 
 /// Rates a path of decisions.
 pub fn assess(path: &[Taken<'_>], catalogues: &Catalogues) -> Assessment {
-    // (principle, chosen, best, worst), in first-seen order.
-    let mut sums: Vec<(&str, i64, i64, i64)> = Vec::new();
+    // (principle, chosen, best, worst, decisions where the options differed), in first-seen order.
+    let mut sums: Vec<(&str, i64, i64, i64, u32)> = Vec::new();
     let mut red_flags = Vec::new();
     for taken in path {
         let mut at_stake: Vec<&str> = Vec::new();
@@ -133,13 +172,14 @@ pub fn assess(path: &[Taken<'_>], catalogues: &Catalogues) -> Assessment {
             let entry = match sums.iter().position(|s| s.0 == p) {
                 Some(i) => &mut sums[i],
                 None => {
-                    sums.push((p, 0, 0, 0));
+                    sums.push((p, 0, 0, 0, 0));
                     sums.last_mut().expect("just pushed")
                 }
             };
             entry.1 += taken.chosen.score(p);
             entry.2 += best;
             entry.3 += worst;
+            entry.4 += u32::from(best > worst);
         }
         if let Some(line) = &taken.chosen.red_flag {
             red_flags.push(RedFlag {
@@ -153,19 +193,22 @@ pub fn assess(path: &[Taken<'_>], catalogues: &Catalogues) -> Assessment {
     sums.sort_by_key(|s| catalogues.principle_rank(s.0));
     let ratings: Vec<Rating> = sums
         .into_iter()
-        .filter(|&(_, _, best, worst)| best > worst)
-        .map(|(p, chosen, best, worst)| Rating {
+        .filter(|&(_, _, best, worst, _)| best > worst)
+        .map(|(p, chosen, best, worst, decisions)| Rating {
             principle: p.to_owned(),
             rating: 100.0 * (chosen - worst) as f64 / (best - worst) as f64,
             chosen,
             best,
             worst,
+            decisions,
         })
         .collect();
-    let overall = (!ratings.is_empty()).then(|| ratings.iter().map(|r| r.rating).sum::<f64>() / ratings.len() as f64);
+    let weight: u32 = ratings.iter().map(|r| r.decisions).sum();
+    let overall = (weight > 0)
+        .then(|| ratings.iter().map(|r| r.rating * f64::from(r.decisions)).sum::<f64>() / f64::from(weight));
     let band = match overall {
         _ if !red_flags.is_empty() => Band::Unsafe,
-        Some(overall) => Band::from_overall(overall),
+        Some(overall) => Band::of_figure_shown(overall),
         None => Band::Unrated,
     };
     Assessment { ratings, overall, band, red_flags }

@@ -103,6 +103,33 @@ fn a_principle_all_options_score_the_same_is_not_rated() {
 }
 
 #[test]
+fn a_principle_weighs_as_many_times_as_the_decisions_it_rests_on() {
+    // Safeguarding is at stake at both decisions; dignity and boundaries at the first only.
+    let text = BASE
+        .replace("{\"boundaries\": 2, \"dignity\": 1}", "{\"boundaries\": 2, \"dignity\": 1, \"safeguarding\": 1}")
+        .replace("{\"boundaries\": -2}", "{\"boundaries\": -2, \"safeguarding\": -1}");
+    let s = scenario(&text);
+    let a = rate(&s, &[("one", &["kind", "risky"], "kind"), ("two", &["fine", "carry"], "carry")]);
+    // Safeguarding: chosen +1 - 1 = 0, best +1 + 2 = 3, worst -1 - 1 = -2: (0 + 2) / (3 + 2) = 40.
+    assert_eq!(ratings(&a), [("dignity", 100.0), ("boundaries", 100.0), ("safeguarding", 40.0)]);
+    let decisions: Vec<u32> = a.ratings.iter().map(|r| r.decisions).collect();
+    assert_eq!(decisions, [1, 1, 2]);
+    // (100 + 100 + 2 x 40) / 4 = 70, where a plain mean of the three would say 80.
+    assert_eq!(a.overall, Some(70.0));
+    assert_eq!(a.ratings[0].verdict(), Some("at stake once: the strongest option"));
+    assert_eq!(a.ratings[2].verdict(), None, "a rating resting on two decisions is a figure");
+    assert_eq!(a.ratings[2].rests_on(), "2 decisions");
+}
+
+#[test]
+fn the_band_is_read_from_the_figure_as_shown() {
+    assert_eq!(Band::of_figure_shown(64.6), Band::Sound, "shown as 65");
+    assert_eq!(Band::of_figure_shown(65.0), Band::Sound);
+    assert_eq!(Band::of_figure_shown(64.4), Band::Developing, "shown as 64");
+    assert_eq!(Band::of_figure_shown(84.5), Band::Exemplary, "shown as 85");
+}
+
+#[test]
 fn bands_have_the_documented_thresholds() {
     for (overall, band) in [
         (100.0, Band::Exemplary),

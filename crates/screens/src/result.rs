@@ -9,11 +9,15 @@ use boundaries_core::scoring::Band;
 use boundaries_core::settings::FeedbackTiming;
 use boundaries_core::text::shorten;
 
+use boundaries_core::scoring::MEASURED_AGAINST;
+
 use crate::action::UiAction;
 use crate::nav::Screen;
 use crate::pressed;
 use crate::theme::Palette;
-use crate::widgets::{band_colour, button, callout, focus_by_default, hex_colour, rating_bar, wide_button};
+use crate::widgets::{
+    RatingView, band_colour, button, callout, focus_by_default, rating_row, rating_views, wide_button,
+};
 
 /// One decision's feedback, for the result screen.
 pub struct Step {
@@ -27,7 +31,7 @@ pub struct View {
     pub band: Band,
     pub overall: Option<f64>,
     /// (principle name, rating, colour)
-    pub ratings: Vec<(String, f64, egui::Color32)>,
+    pub ratings: Vec<RatingView>,
     /// (the line crossed, why)
     pub red_flags: Vec<(String, Option<String>)>,
     /// The choices taken, shortened.
@@ -69,15 +73,7 @@ impl View {
             ending: format!("{}: {}", ending.title, ending.text),
             band: assessment.band,
             overall: assessment.overall,
-            ratings: assessment
-                .ratings
-                .iter()
-                .map(|r| {
-                    let colour =
-                        catalogues.principle(&r.principle).map_or(egui::Color32::GRAY, |p| hex_colour(&p.colour));
-                    (catalogues.principle_name(&r.principle).to_owned(), r.rating, colour)
-                })
-                .collect(),
+            ratings: rating_views(&assessment.ratings, catalogues),
             red_flags: assessment.red_flags.iter().map(|f| (f.line.clone(), f.feedback.clone())).collect(),
             taken: play.decisions().iter().map(|d| choice_text(&d.node, &d.chosen)).collect(),
             recommended,
@@ -105,8 +101,9 @@ pub fn body(ui: &mut egui::Ui, view: &View) -> Option<UiAction> {
     ui.add_space(10.0);
 
     ui.label(egui::RichText::new("Where you stand on each principle").strong());
-    for (name, rating, colour) in &view.ratings {
-        rating_bar(ui, name, *rating, *colour);
+    ui.label(egui::RichText::new(MEASURED_AGAINST).small().color(palette.muted));
+    for rating in &view.ratings {
+        rating_row(ui, rating);
     }
 
     if !view.red_flags.is_empty() {
@@ -182,7 +179,22 @@ mod tests {
             ending: "Handed in: Sam returns the envelope.".into(),
             band: Band::Unsafe,
             overall: Some(42.0),
-            ratings: vec![("Safeguarding".into(), 67.0, egui::Color32::RED)],
+            ratings: vec![
+                RatingView {
+                    name: "Safeguarding".into(),
+                    rating: 67.0,
+                    colour: egui::Color32::RED,
+                    rests_on: "3 decisions".into(),
+                    verdict: None,
+                },
+                RatingView {
+                    name: "Teamwork".into(),
+                    rating: 0.0,
+                    colour: egui::Color32::BLUE,
+                    rests_on: "1 decision".into(),
+                    verdict: Some("at stake once: the weakest option"),
+                },
+            ],
             red_flags: vec![("Accepting money".into(), Some("Money is never yours to keep.".into()))],
             taken: vec!["Take it".into()],
             recommended: vec!["Decline warmly".into()],
@@ -197,7 +209,13 @@ mod tests {
         let view = view();
         let mut harness = crate::harness(|ui| body(ui, &view));
         harness.get_by_label("Unsafe · 42 out of 100");
-        harness.get_by_label("Safeguarding: 67 out of 100");
+        harness.get_by_label("Safeguarding: 67 out of 100, over 3 decisions");
+        harness.get_by_label("3 decisions");
+        // A principle resting on one decision is its verdict in words, not a 0 bar.
+        harness.get_by_label("at stake once: the weakest option");
+        assert!(harness.query_by_label_contains("Teamwork: 0").is_none());
+        harness.get_by_label("Teamwork");
+        harness.get_by_label(MEASURED_AGAINST);
         harness.get_by_label("Accepting money");
         harness.get_by_label("1. Take it");
         harness.get_by_label("1. Decline warmly");

@@ -222,25 +222,68 @@ pub(crate) fn band_colour(band: Band, palette: Palette) -> Color32 {
     }
 }
 
-/// A labelled bar for a rating out of 100.
-pub(crate) fn rating_bar(ui: &mut Ui, name: &str, rating: f64, colour: Color32) {
+/// One principle's rating as a result shows it: a bar and a figure when it rests
+/// on several decisions, the verdict in words when it rests on one.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RatingView {
+    pub name: String,
+    pub rating: f64,
+    pub colour: Color32,
+    /// "3 decisions"; empty for records kept before this was counted.
+    pub rests_on: String,
+    pub verdict: Option<&'static str>,
+}
+
+/// The ratings of a result, for the result and replay screens alike.
+pub(crate) fn rating_views(
+    ratings: &[boundaries_core::scoring::Rating],
+    catalogues: &boundaries_core::catalogues::Catalogues,
+) -> Vec<RatingView> {
+    ratings
+        .iter()
+        .map(|r| RatingView {
+            name: catalogues.principle_name(&r.principle).to_owned(),
+            rating: r.rating,
+            colour: catalogues.principle(&r.principle).map_or(Color32::GRAY, |p| hex_colour(&p.colour)),
+            rests_on: r.rests_on(),
+            verdict: r.verdict(),
+        })
+        .collect()
+}
+
+/// A principle's rating: its name, what it rests on, and a bar and figure, or the
+/// verdict in words where a single decision is all it rests on.
+pub(crate) fn rating_row(ui: &mut Ui, view: &RatingView) {
     let palette = Palette::current(ui.ctx());
     ui.horizontal(|ui| {
-        ui.allocate_ui_with_layout(egui::vec2(220.0, 24.0), egui::Layout::left_to_right(egui::Align::Center), |ui| {
+        ui.allocate_ui_with_layout(egui::vec2(220.0, 24.0), egui::Layout::top_down(egui::Align::Min), |ui| {
             ui.set_min_width(220.0);
-            ui.add(egui::Label::new(name).wrap());
+            ui.add(egui::Label::new(&view.name).wrap());
+            if !view.rests_on.is_empty() {
+                ui.label(RichText::new(&view.rests_on).small().color(palette.muted));
+            }
         });
+        if let Some(verdict) = view.verdict {
+            ui.label(RichText::new(verdict).strong());
+            return;
+        }
+        let rating = view.rating;
         let width = (ui.available_width() - 60.0).max(80.0);
         let (rect, response) = ui.allocate_exact_size(egui::vec2(width, 18.0), Sense::hover());
         response.widget_info(|| {
-            WidgetInfo::labeled(WidgetType::ProgressIndicator, true, format!("{name}: {rating:.0} out of 100"))
+            let rests = if view.rests_on.is_empty() { String::new() } else { format!(", over {}", view.rests_on) };
+            WidgetInfo::labeled(
+                WidgetType::ProgressIndicator,
+                true,
+                format!("{}: {rating:.0} out of 100{rests}", view.name),
+            )
         });
         ui.painter().rect_filled(rect, 6.0, palette.muted.gamma_multiply(0.25));
         let filled = egui::Rect::from_min_size(
             rect.min,
             egui::vec2(rect.width() * (rating / 100.0).clamp(0.0, 1.0) as f32, rect.height()),
         );
-        ui.painter().rect_filled(filled, 6.0, colour);
+        ui.painter().rect_filled(filled, 6.0, view.colour);
         ui.label(RichText::new(format!("{rating:.0}")).strong());
     });
 }

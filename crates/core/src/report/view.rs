@@ -19,6 +19,8 @@ pub(super) struct ReportView {
     band_meaning: Option<String>,
     overall: Option<String>,
     ratings: Vec<RatingView>,
+    /// What the ratings are measured against.
+    measured: &'static str,
     /// Height of the ratings chart in pixels.
     chart_height: usize,
     steps: Vec<StepView>,
@@ -37,6 +39,10 @@ struct RatingView {
     width: f64,
     /// Top of the bar in the chart.
     y: usize,
+    /// "3 decisions", or empty for records kept before this was counted.
+    rests_on: String,
+    /// The verdict in words for a rating that rests on one decision.
+    verdict: Option<&'static str>,
 }
 
 #[derive(Serialize)]
@@ -102,6 +108,8 @@ impl ReportView {
                             .principle(&rating.principle)
                             .map_or("#777777".to_owned(), |p| p.colour.clone()),
                         width: (rating.rating * 3.0).round(),
+                        rests_on: rating.rests_on(),
+                        verdict: rating.verdict(),
                         y: i * BAR_HEIGHT,
                     })
                     .collect()
@@ -137,6 +145,7 @@ impl ReportView {
             band_meaning: result.map(|r| r.band.meaning().to_owned()),
             overall: result.and_then(|r| r.overall).map(|o| format!("{o:.0}")),
             chart_height: ratings.len() * BAR_HEIGHT,
+            measured: crate::scoring::MEASURED_AGAINST,
             ratings,
             steps: replay
                 .steps

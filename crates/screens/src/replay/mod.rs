@@ -9,13 +9,17 @@ use boundaries_core::play::{Reflection, Replay};
 use boundaries_core::scenario::layout::Layout;
 use boundaries_core::scoring::Band;
 
+use boundaries_core::scoring::MEASURED_AGAINST;
+
 use crate::action::UiAction;
 use crate::nav::Screen;
 use crate::pressed;
 use crate::theme::Palette;
 
 mod graph;
-use crate::widgets::{band_colour, button, callout, change_chips, focus_ring, hex_colour, rating_bar};
+use crate::widgets::{
+    RatingView, band_colour, button, callout, change_chips, focus_ring, hex_colour, rating_row, rating_views,
+};
 use graph::graph_ui;
 
 pub struct OptionView {
@@ -45,7 +49,7 @@ pub struct View {
     pub band: Option<Band>,
     pub overall: Option<f64>,
     /// (principle name, rating, colour)
-    pub ratings: Vec<(String, f64, egui::Color32)>,
+    pub ratings: Vec<RatingView>,
     pub ending: Option<String>,
     pub takeaways: Vec<String>,
     pub graph: Option<Layout>,
@@ -100,14 +104,7 @@ impl View {
             index: open.index,
             band: result.map(|r| r.band),
             overall: result.and_then(|r| r.overall),
-            ratings: result
-                .map(|r| {
-                    r.ratings
-                        .iter()
-                        .map(|x| (catalogues.principle_name(&x.principle).to_owned(), x.rating, colour(&x.principle)))
-                        .collect()
-                })
-                .unwrap_or_default(),
+            ratings: result.map(|r| rating_views(&r.ratings, catalogues)).unwrap_or_default(),
             ending: replay.ending.as_ref().map(|e| format!("{}: {}", e.title, e.text)),
             takeaways: replay.ending.as_ref().map(|e| e.takeaways.clone()).unwrap_or_default(),
             graph: open.layout.cloned(),
@@ -225,8 +222,11 @@ fn end_ui(ui: &mut egui::Ui, view: &View, palette: Palette) -> Option<UiAction> 
     if view.can_resume && button(ui, "Carry on from where you stopped").clicked() {
         action = Some(UiAction::Resume);
     }
-    for (name, rating, colour) in &view.ratings {
-        rating_bar(ui, name, *rating, *colour);
+    if !view.ratings.is_empty() {
+        ui.label(egui::RichText::new(MEASURED_AGAINST).small().color(palette.muted));
+    }
+    for rating in &view.ratings {
+        rating_row(ui, rating);
     }
     if let Some(graph) = &view.graph {
         ui.add_space(6.0);
@@ -327,7 +327,13 @@ mod tests {
             index,
             band: Some(Band::Sound),
             overall: Some(70.0),
-            ratings: vec![("Safeguarding".into(), 70.0, egui::Color32::RED)],
+            ratings: vec![RatingView {
+                name: "Safeguarding".into(),
+                rating: 70.0,
+                colour: egui::Color32::RED,
+                rests_on: "2 decisions".into(),
+                verdict: None,
+            }],
             ending: Some("Handed in: it was put right.".into()),
             takeaways: vec![],
             graph: Some(Layout {
