@@ -80,6 +80,10 @@ pub(crate) struct GameArgs {
     /// With --induction: one window, the presenter panel shown or hidden with N.
     #[arg(long)]
     pub single_screen: bool,
+    /// With --induction: the monitor the audience window goes full screen on, counting
+    /// from 0 (default: the one it is on when the trainer asks).
+    #[arg(long, value_name = "N")]
+    pub audience_monitor: Option<usize>,
     /// With --induction: how many people are present.
     #[arg(long, value_name = "N")]
     pub present: Option<u32>,

@@ -147,12 +147,15 @@ fn apply(
                     continue;
                 };
                 if record.group.is_some() {
-                    // A group session picks up where it stopped, in two windows again.
+                    // A group session picks up where it stopped, on the screens it was run on.
                     match GroupPlay::resume(loaded.scenario.clone(), record) {
                         Ok(group) => {
-                            open_audience_window(&mut commands);
+                            let two_windows = !record.single_screen;
+                            if two_windows {
+                                open_audience_window(&mut commands);
+                            }
                             let record = Ok(RecordFile::existing(open.path.clone()));
-                            commands.insert_resource(Induction::new(group, true, record));
+                            commands.insert_resource(Induction::new(group, two_windows, record));
                             next.set(Showing(Screen::Induction));
                         }
                         Err(e) => notice.show(e),

@@ -13,7 +13,7 @@ use std::time::{Duration, Instant};
 use bevy::camera::RenderTarget;
 use bevy::ecs::schedule::ScheduleLabel;
 use bevy::prelude::*;
-use bevy::window::{WindowRef, WindowResolution};
+use bevy::window::{MonitorSelection, WindowMode, WindowRef, WindowResolution};
 use bevy_egui::EguiSchedule;
 use boundaries_core::play::group::{GroupPlay, Stage};
 use boundaries_core::play::store::StoreError;
@@ -29,8 +29,12 @@ use super::notice::Notice;
 use super::settings::PlayerSettings;
 
 pub(super) fn plugin(app: &mut App) {
-    app.add_message::<GroupAct>()
-        .add_systems(Update, (keys.run_if(in_state(Showing(Screen::Induction))), apply, audience_closed).chain())
+    app.init_resource::<AudienceMonitor>()
+        .add_message::<GroupAct>()
+        .add_systems(
+            Update,
+            (keys.run_if(in_state(Showing(Screen::Induction))), apply, audience_closed, fullscreen).chain(),
+        )
         .add_systems(OnExit(Showing(Screen::Induction)), end_session);
 }
 
@@ -65,6 +69,8 @@ pub(super) struct Induction {
     pub presenter_panel: bool,
     /// Whether the audience has its own window.
     pub two_windows: bool,
+    /// Whether the audience's window fills its screen.
+    pub fullscreen: bool,
     /// The play has ended and the room's result is showing.
     pub finished: bool,
     /// Where the session is recorded; none if it cannot be kept (`save_error` says why).
@@ -86,6 +92,7 @@ impl Induction {
             timer: None,
             presenter_panel: false,
             two_windows,
+            fullscreen: false,
             finished: false,
             record,
             save_error,
@@ -182,6 +189,7 @@ fn apply(
             GroupAction::Blank => session.blank = !session.blank,
             GroupAction::Timer => session.timer = if session.timer.is_some() { None } else { Some(Instant::now()) },
             GroupAction::TogglePresenter => session.presenter_panel = !session.presenter_panel,
+            GroupAction::Fullscreen => session.fullscreen = !session.fullscreen,
             GroupAction::Leave => next.set(Showing(Screen::Records)),
         }
     }
@@ -205,12 +213,40 @@ fn take_choice(session: &mut Induction, shared: &Shared) -> Result<(), PlayError
     let Some(id) = id else { return Ok(()) };
     session.group.choose(&id)?;
     session.picked = None;
-    let record = session.group.play.record(&shared.catalogues);
+    let mut record = session.group.play.record(&shared.catalogues);
+    record.single_screen = !session.two_windows;
     if let Some(file) = &mut session.record {
         session.save_error = file.save(&record).err().map(|e| format!("{e}. This session is not being kept."));
     }
     session.finished = record.is_finished();
     Ok(())
+}
+
+/// The monitor the audience goes full screen on (`--audience-monitor N`, counting
+/// from 0); by default, the one its window is on.
+#[derive(Resource, Default, Debug)]
+pub(crate) struct AudienceMonitor(pub(crate) Option<usize>);
+
+/// Puts the audience's window (on one screen, the only window) full screen or back,
+/// when the trainer asks.
+fn fullscreen(
+    induction: Option<Res<Induction>>,
+    monitor: Res<AudienceMonitor>,
+    mut audience: Query<&mut Window, With<Audience>>,
+    mut primary: Query<&mut Window, (With<bevy::window::PrimaryWindow>, Without<Audience>)>,
+) {
+    let Some(induction) = induction.filter(|i| i.is_changed()) else { return };
+    let mode = match (induction.fullscreen, monitor.0) {
+        (false, _) => WindowMode::Windowed,
+        (true, Some(index)) => WindowMode::BorderlessFullscreen(MonitorSelection::Index(index)),
+        (true, None) => WindowMode::BorderlessFullscreen(MonitorSelection::Current),
+    };
+    let window = if induction.two_windows { audience.single_mut().ok() } else { primary.single_mut().ok() };
+    if let Some(mut window) = window
+        && window.mode != mode
+    {
+        window.mode = mode;
+    }
 }
 
 /// Opens the audience window for a session.

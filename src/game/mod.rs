@@ -24,6 +24,8 @@ mod shared;
 mod tests;
 #[cfg(all(test, unix))]
 mod tests_files;
+#[cfg(test)]
+mod tests_induction;
 mod theme;
 
 use std::process::ExitCode;
@@ -68,6 +70,7 @@ pub(crate) fn run(cli: &Cli, started: std::time::Instant) -> ExitCode {
     app.insert_resource(WinitSettings::desktop_app());
     app.insert_resource(shared);
     app.insert_resource(capture::Launch::from(&cli.game));
+    app.insert_resource(induction::AudienceMonitor(cli.game.audience_monitor));
     app.add_plugins((core_plugin, ui_plugin, capture::plugin));
     launch_timing::plugin(&mut app, started);
     match app.run() {

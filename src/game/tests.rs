@@ -10,7 +10,7 @@ use bevy::state::app::StatesPlugin;
 use boundaries_core::catalogues::Catalogues;
 use boundaries_core::play::RecordStore;
 
-use boundaries_screens::{GroupAction, Screen, UiAction};
+use boundaries_screens::{Screen, UiAction};
 
 use super::actions::Act;
 use super::navigation::Showing;
@@ -283,98 +283,4 @@ fn a_play_left_part_way_can_be_carried_on_from_its_replay() {
     let records = RecordStore::at(data.path().join("records")).list().unwrap();
     assert_eq!(records.len(), 1, "the same record is carried on, not a new one");
     assert_eq!(records[0].1.as_ref().unwrap().ending.as_deref(), Some("good"));
-}
-
-#[test]
-fn a_group_session_counts_hands_reveals_and_keeps_every_vote() {
-    use super::induction::{GroupAct, Induction};
-
-    let data = tempfile::tempdir().unwrap();
-    let mut app = app(data.path());
-    act(&mut app, &[UiAction::Open("base".into()), UiAction::StartGroup { two_windows: false }]);
-    assert_eq!(screen(&app), Screen::Induction);
-    let group = |app: &mut App, actions: &[GroupAction]| {
-        for action in actions {
-            app.world_mut().write_message(GroupAct(action.clone()));
-            app.update();
-        }
-        app.update();
-    };
-    group(&mut app, &[GroupAction::Present(2), GroupAction::Forward]);
-    group(
-        &mut app,
-        &[
-            GroupAction::Number(0),
-            GroupAction::Number(0),
-            GroupAction::Number(1),
-            GroupAction::Number(1),
-            GroupAction::Undo,
-        ],
-    );
-    group(&mut app, &[GroupAction::Forward]);
-    let induction = app.world().resource::<Induction>();
-    assert_eq!(induction.group.tally.counts(), [2, 1]);
-    assert_eq!((induction.picked, induction.group.present()), (Some(0), 12));
-    let first_choice = match induction.group.play.current() {
-        boundaries_core::play::Current::Scene { offered, .. } => offered[0].id.clone(),
-        boundaries_core::play::Current::Ending { .. } => unreachable!(),
-    };
-    group(&mut app, &[GroupAction::Forward]); // go with the majority
-    group(&mut app, &[GroupAction::Leave]); // the trainer stops part-way
-    assert_eq!(screen(&app), Screen::Records);
-    let records = RecordStore::at(data.path().join("records")).list().unwrap();
-    let record = records[0].1.as_ref().unwrap();
-    assert_eq!((record.group, record.is_finished()), (Some(12), false));
-    assert_eq!(record.decisions[0].chosen, first_choice);
-    assert_eq!(record.decisions[0].votes.as_deref(), Some(&[2, 1][..]));
-}
-
-#[test]
-fn a_presentation_remote_alone_runs_a_session_to_its_ending() {
-    use super::induction::{GroupAct, Induction};
-
-    let data = tempfile::tempdir().unwrap();
-    let mut app = app(data.path());
-    act(&mut app, &[UiAction::Open("base".into()), UiAction::StartGroup { two_windows: false }]);
-    for _ in 0..20 {
-        if app.world().get_resource::<Induction>().is_none_or(|i| i.finished) {
-            break;
-        }
-        app.world_mut().write_message(GroupAct(GroupAction::Forward)); // Page Down
-        app.update();
-    }
-    assert!(app.world().resource::<Induction>().finished, "Page Down alone reaches the ending");
-    // A clicker's double press at the end loses nothing: the room's summary stays up.
-    for _ in 0..3 {
-        app.world_mut().write_message(GroupAct(GroupAction::Forward));
-        app.update();
-    }
-    app.update();
-    assert_eq!(screen(&app), Screen::Induction, "Page Down does not end a session");
-    app.world_mut().write_message(GroupAct(GroupAction::Leave)); // the presenter's Finish button
-    app.update();
-    app.update();
-    assert_eq!(screen(&app), Screen::Records);
-    let records = RecordStore::at(data.path().join("records")).list().unwrap();
-    let record = records[0].1.as_ref().unwrap();
-    assert!(record.is_finished() && record.group.is_some());
-}
-
-#[test]
-fn closing_the_audience_window_carries_the_session_on_in_one_window() {
-    use super::induction::{Audience, Induction};
-
-    let data = tempfile::tempdir().unwrap();
-    let mut app = app(data.path());
-    act(&mut app, &[UiAction::Open("base".into()), UiAction::StartGroup { two_windows: true }]);
-    assert!(app.world().resource::<Induction>().two_windows);
-    let window =
-        app.world_mut().query_filtered::<Entity, (With<Window>, With<Audience>)>().single(app.world()).unwrap();
-    app.world_mut().despawn(window); // as when the trainer closes it
-    app.update();
-    assert!(!app.world().resource::<Induction>().two_windows);
-    let cameras = app.world_mut().query_filtered::<Entity, (With<Camera>, With<Audience>)>().iter(app.world()).count();
-    assert_eq!(cameras, 0);
-    act(&mut app, &[UiAction::Go(Screen::Records)]);
-    assert!(app.world().get_resource::<Induction>().is_none(), "leaving ends the session");
 }

@@ -74,5 +74,8 @@ pub enum GroupAction {
     Blank,
     Timer,
     TogglePresenter,
+    /// Put the audience's window full screen (on the monitor chosen, or the one it is
+    /// on), or back in a window.
+    Fullscreen,
     Leave,
 }

@@ -57,6 +57,12 @@ pub fn group_commands() -> Vec<Command> {
             hint: "shows or hides this panel on one screen",
         },
         Command { action: GroupAction::Undo, label: "Undo", keys: &[Key::Backspace, Key::Z], hint: "undoes a hand" },
+        Command {
+            action: GroupAction::Fullscreen,
+            label: "Audience full screen",
+            keys: &[Key::F11],
+            hint: "puts the audience full screen",
+        },
         Command { action: GroupAction::Present(1), label: "+", keys: &[Key::Equals, Key::Plus], hint: "" },
         Command { action: GroupAction::Present(-1), label: "−", keys: &[Key::Minus], hint: "" },
     ];

@@ -26,6 +26,7 @@ fn view(induction: &Induction, shared: &Shared) -> View {
         picked: induction.picked,
         timer_left: induction.timer_left(),
         blank: induction.blank,
+        fullscreen: induction.fullscreen,
         finished: induction.finished,
         save_error: induction.save_error.as_deref(),
     };

@@ -243,6 +243,7 @@ impl Playthrough {
             in_order: self.options.in_order,
             player: self.options.player.clone(),
             group: self.options.group,
+            single_screen: false,
             decisions: self.decisions.clone(),
             result: ending.is_some().then(|| self.assessment(catalogues)),
             ending,

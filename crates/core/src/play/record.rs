@@ -29,6 +29,9 @@ pub struct Record {
     /// For a group session: how many people were present.
     #[serde(default)]
     pub group: Option<u32>,
+    /// For a group session: whether it was run on one screen (so it resumes on one).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub single_screen: bool,
     pub decisions: Vec<Decision>,
     /// The ending reached; none for an abandoned play.
     #[serde(default)]

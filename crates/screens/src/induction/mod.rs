@@ -61,6 +61,8 @@ pub struct View {
     pub present: u32,
     pub timer_left: Option<u64>,
     pub blank: bool,
+    /// The audience's window fills its screen.
+    pub fullscreen: bool,
     /// Set once the play has ended: the ending and how the room split.
     pub finished: Option<(String, Vec<RoomDecision>)>,
     pub save_error: Option<String>,
@@ -78,6 +80,7 @@ pub struct Room<'a> {
     pub picked: Option<usize>,
     pub timer_left: Option<u64>,
     pub blank: bool,
+    pub fullscreen: bool,
     pub finished: bool,
     pub save_error: Option<&'a str>,
 }
@@ -171,6 +174,7 @@ impl View {
             present: room.group.present(),
             timer_left: room.timer_left,
             blank: room.blank,
+            fullscreen: room.fullscreen,
             finished,
             save_error: room.save_error.map(ToOwned::to_owned),
         }

@@ -32,6 +32,7 @@ fn view(stage: Stage) -> View {
         present: 10,
         timer_left: None,
         blank: false,
+        fullscreen: false,
         finished: None,
         save_error: None,
     }
@@ -81,6 +82,7 @@ fn no_shipped_facilitator_note_reaches_the_audience() {
                     picked: None,
                     timer_left: None,
                     blank: false,
+                    fullscreen: false,
                     finished: false,
                     save_error: None,
                 };
