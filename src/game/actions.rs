@@ -99,6 +99,7 @@ fn apply(
             UiAction::Filter(new) => navigation.library = new.clone(),
             UiAction::Settings(new) => settings.settings = new.clone().clamped(),
             UiAction::FilterRecords(new) => navigation.records = new.clone(),
+            UiAction::ProgressOfEveryone(everyone) => navigation.progress_everyone = *everyone,
             UiAction::Replay(path) => match debrief.open(path.clone(), false, &library, &shared) {
                 Ok(()) => next.set(Showing(Screen::Replay)),
                 Err(e) => notice.show(e),

@@ -21,4 +21,6 @@ pub(crate) struct Navigation {
     pub(crate) selected: Option<String>,
     pub(crate) library: LibraryFilter,
     pub(crate) records: RecordFilter,
+    /// Progress over time shows everyone's plays rather than the player's own.
+    pub(crate) progress_everyone: bool,
 }

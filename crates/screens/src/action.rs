@@ -29,6 +29,8 @@ pub enum UiAction {
     Settings(Settings),
     /// Filter the record browser.
     FilterRecords(RecordFilter),
+    /// Progress over everyone's plays (true) or only the player's own (false).
+    ProgressOfEveryone(bool),
     /// Replay a recorded play from its first decision.
     Replay(PathBuf),
     /// Replay the play just finished, from its end, to reflect on it.

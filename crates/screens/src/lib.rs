@@ -41,9 +41,15 @@ fn harness<'a>(
         .build_ui_state(move |ui, action: &mut Option<UiAction>| *action = body(ui).or(action.take()), None)
 }
 
-/// Draws a screen's body in a scrolling, centred column filling the window.
-pub fn show_screen<R>(ctx: &egui::Context, body: impl FnOnce(&mut egui::Ui) -> R) -> R {
-    show_in(&mut root_ui(ctx), body)
+/// Draws a screen's body in a scrolling, centred column filling the window. Each
+/// `screen` keeps a scroll position of its own, so one never opens scrolled to where
+/// another was left.
+pub fn show_screen<R>(
+    ctx: &egui::Context,
+    screen: impl std::hash::Hash + std::fmt::Debug,
+    body: impl FnOnce(&mut egui::Ui) -> R,
+) -> R {
+    show_in(&mut root_ui(ctx), screen, body)
 }
 
 /// A Ui covering the whole window, for panels to be laid out in.
@@ -56,11 +62,16 @@ pub fn root_ui(ctx: &egui::Context) -> egui::Ui {
 }
 
 /// Draws a screen's body in the space left in `root` (beside any side panel).
-pub fn show_in<R>(root: &mut egui::Ui, body: impl FnOnce(&mut egui::Ui) -> R) -> R {
+pub fn show_in<R>(
+    root: &mut egui::Ui,
+    screen: impl std::hash::Hash + std::fmt::Debug,
+    body: impl FnOnce(&mut egui::Ui) -> R,
+) -> R {
     egui::CentralPanel::default()
         .frame(egui::Frame::new().fill(root.visuals().panel_fill).inner_margin(24))
         .show(root, |ui| {
             egui::ScrollArea::vertical()
+                .id_salt(screen)
                 .auto_shrink([false, false])
                 .show(ui, |ui| widgets::column(ui, READING_WIDTH, body))
                 .inner

@@ -8,7 +8,7 @@ use crate::action::UiAction;
 use crate::nav::Screen;
 use crate::pressed;
 use crate::theme::Palette;
-use crate::widgets::{header, hex_colour};
+use crate::widgets::{button, header, hex_colour};
 
 pub struct View {
     /// Whose plays: the player's name, or none for everyone's.
@@ -16,11 +16,15 @@ pub struct View {
     pub plays: usize,
     /// (principle name, colour, ratings oldest first)
     pub trends: Vec<(String, egui::Color32, Vec<f64>)>,
+    /// The name in Settings, to offer a choice between it and everyone.
+    pub own_name: Option<String>,
 }
 
 impl View {
-    /// `player`'s ratings over their finished plays (everyone's, with none).
-    pub fn of(records: &[Record], player: Option<String>, catalogues: &Catalogues) -> View {
+    /// The ratings over the finished plays of the player named in Settings
+    /// (`own_name`), or of everyone's if there is none or `everyone` is asked for.
+    pub fn of(records: &[Record], own_name: Option<String>, everyone: bool, catalogues: &Catalogues) -> View {
+        let player = own_name.clone().filter(|_| !everyone);
         let progress = progress(records, player.as_deref(), catalogues);
         View {
             player,
@@ -35,6 +39,7 @@ impl View {
                     (catalogues.principle_name(&t.principle).to_owned(), colour, ratings)
                 })
                 .collect(),
+            own_name,
         }
     }
 }
@@ -51,10 +56,21 @@ pub fn body(ui: &mut egui::Ui, view: &View) -> Option<UiAction> {
         egui::RichText::new(format!("{} finished plays by {who}, oldest on the left.", view.plays))
             .color(palette.muted),
     );
-    if view.player.is_none() {
-        ui.label(
-            egui::RichText::new("Add your name in Settings to see only your own plays.").small().color(palette.muted),
-        );
+    match (&view.own_name, &view.player) {
+        (None, _) => {
+            let hint = "Add your name in Settings to see only your own plays.";
+            ui.label(egui::RichText::new(hint).small().color(palette.muted));
+        }
+        (Some(_), Some(_)) => {
+            if button(ui, "Everyone's plays").clicked() {
+                action = Some(UiAction::ProgressOfEveryone(true));
+            }
+        }
+        (Some(name), None) => {
+            if button(ui, &format!("Only {name}'s plays")).clicked() {
+                action = Some(UiAction::ProgressOfEveryone(false));
+            }
+        }
     }
     ui.add_space(8.0);
     for (name, colour, ratings) in &view.trends {
@@ -115,9 +131,13 @@ mod tests {
             player: Some("Alex".into()),
             plays: 3,
             trends: vec![("Safeguarding".into(), egui::Color32::RED, vec![20.0, 60.0, 90.0])],
+            own_name: Some("Alex".into()),
         };
-        let harness = crate::harness(|ui| body(ui, &view));
+        let mut harness = crate::harness(|ui| body(ui, &view));
         harness.get_by_label("Safeguarding: 3 plays, latest 90");
         harness.get_by_label("3 finished plays by Alex, oldest on the left.");
+        harness.get_by_label("Everyone's plays").click();
+        harness.run();
+        assert_eq!(harness.state(), &Some(UiAction::ProgressOfEveryone(true)));
     }
 }

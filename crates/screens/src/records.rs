@@ -24,6 +24,8 @@ pub enum Row {
         band: Option<Band>,
         finished: bool,
         changed: bool,
+        /// Whether the player has written a reflection on it.
+        reflected: bool,
     },
     Unreadable {
         file: String,
@@ -75,6 +77,7 @@ impl View {
                     band: record.result.as_ref().map(|r| r.band),
                     finished: record.is_finished(),
                     changed: scenario(&record.scenario).is_none_or(|s| record.changed_since(s).is_some()),
+                    reflected: record.reflection.as_ref().is_some_and(|r| !r.is_empty()),
                 });
             }
         }
@@ -126,14 +129,15 @@ pub fn body(ui: &mut egui::Ui, view: &View) -> Option<UiAction> {
     }
     for row in &view.rows {
         match row {
-            Row::Play { path, date, title, player, band, finished, changed } => {
+            Row::Play { path, date, title, player, band, finished, changed, reflected } => {
                 let who = if player.is_empty() { String::new() } else { format!(" · {player}") };
                 let status = match (finished, band) {
                     (true, Some(band)) => band.to_string(),
                     _ => "Stopped part-way".to_owned(),
                 };
                 let changed_note = if *changed { " · scenario changed since" } else { "" };
-                let label = format!("{date} · {title}{who} · {status}{changed_note}");
+                let reflection = if *reflected { " · reflection written" } else { "" };
+                let label = format!("{date} · {title}{who} · {status}{reflection}{changed_note}");
                 let response = ui.add(
                     egui::Button::new(
                         egui::RichText::new(&label).color(band.map_or(palette.muted, |b| band_colour(b, palette))),
@@ -174,6 +178,7 @@ mod tests {
                     band: Some(Band::Sound),
                     finished: true,
                     changed: true,
+                    reflected: true,
                 },
                 Row::Unreadable { file: "b.record.ron".into(), reason: "1:5: Expected colon".into() },
             ],
@@ -182,7 +187,11 @@ mod tests {
         };
         let mut harness = crate::harness(|ui| body(ui, &view));
         harness.get_by_label("b.record.ron: cannot be read: 1:5: Expected colon");
-        harness.get_by_label("20 Nov 2026, 09:30 · A gift at the door · Alex · Sound · scenario changed since").click();
+        harness
+            .get_by_label(
+                "20 Nov 2026, 09:30 · A gift at the door · Alex · Sound · reflection written · scenario changed since",
+            )
+            .click();
         harness.run();
         assert_eq!(harness.state(), &Some(UiAction::Replay("a.record.ron".into())));
     }

@@ -90,9 +90,12 @@ fn records_are_filtered_and_marked_when_their_scenario_is_gone() {
     let gone = records::View::of(&list, &RecordFilter::default(), |_| None);
     assert!(gone.rows.iter().all(|r| !matches!(r, records::Row::Play { changed: false, .. })));
 
-    let progress = progress::View::of(&[sam], Some("Sam".into()), &catalogues);
-    assert_eq!(progress.plays, 1);
+    let alex = played(&scenario, "Alex").record(&catalogues);
+    let progress = progress::View::of(&[sam.clone(), alex.clone()], Some("Sam".into()), false, &catalogues);
+    assert_eq!((progress.plays, progress.player.as_deref()), (1, Some("Sam")));
     assert!(!progress.trends.is_empty());
+    let everyone = progress::View::of(&[sam, alex], Some("Sam".into()), true, &catalogues);
+    assert_eq!((everyone.plays, everyone.player), (2, None), "0 finished plays by Sam no more, when two exist");
 }
 
 #[test]

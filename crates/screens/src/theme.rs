@@ -65,10 +65,22 @@ pub fn style(palette: Palette) -> egui::Style {
     visuals.panel_fill = palette.background;
     visuals.window_fill = palette.panel;
     visuals.extreme_bg_color = palette.panel;
-    visuals.override_text_color = Some(palette.text);
+    // Text takes the palette's colour through each widget state, not an override: an
+    // override would also paint a selected chip's text, on the accent it sits on.
+    visuals.override_text_color = None;
+    for widget in [
+        &mut visuals.widgets.noninteractive,
+        &mut visuals.widgets.inactive,
+        &mut visuals.widgets.hovered,
+        &mut visuals.widgets.active,
+        &mut visuals.widgets.open,
+    ] {
+        widget.fg_stroke.color = palette.text;
+    }
     visuals.hyperlink_color = palette.accent;
     visuals.selection.bg_fill = palette.accent;
-    visuals.selection.stroke = egui::Stroke::new(2.0, palette.text);
+    // Selected text is drawn in the background colour on the accent, never text on it.
+    visuals.selection.stroke = egui::Stroke::new(2.0, palette.background);
     for widget in [&mut visuals.widgets.inactive, &mut visuals.widgets.hovered, &mut visuals.widgets.active] {
         widget.corner_radius = egui::CornerRadius::same(8);
     }
@@ -111,5 +123,49 @@ pub fn setting_colour(kind: SettingKind) -> egui::Color32 {
         SettingKind::SupportedLiving => egui::Color32::from_rgb(0x2e, 0x8b, 0x57),
         SettingKind::Hospital => egui::Color32::from_rgb(0x1e, 0x78, 0xb4),
         SettingKind::Community => egui::Color32::from_rgb(0xa8, 0x7b, 0x0b),
+    }
+}
+
+/// The contrast ratio of two colours, as WCAG 2 defines it: from 1 (the same) to 21
+/// (black on white). Text needs 4.5, and 7 in the high-contrast theme.
+pub fn contrast(a: egui::Color32, b: egui::Color32) -> f32 {
+    let luminance = |c: egui::Color32| {
+        let channel = |v: u8| {
+            let v = f32::from(v) / 255.0;
+            if v <= 0.03928 { v / 12.92 } else { ((v + 0.055) / 1.055).powf(2.4) }
+        };
+        0.2126 * channel(c.r()) + 0.7152 * channel(c.g()) + 0.0722 * channel(c.b())
+    };
+    let (x, y) = (luminance(a), luminance(b));
+    (x.max(y) + 0.05) / (x.min(y) + 0.05)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every pair of colours text is drawn in, measured: 4.5:1 in the light theme and
+    /// 7:1 in the high-contrast one, including a selected chip's text on its fill.
+    #[test]
+    fn every_text_colour_meets_its_contrast_ratio() {
+        for (palette, needed) in [(LIGHT, 4.5), (HIGH_CONTRAST, 7.0)] {
+            let style = style(palette);
+            let selection = style.visuals.selection;
+            assert_eq!(style.visuals.override_text_color, None, "an override would paint selected text too");
+            let pairs = [
+                ("text", palette.text, palette.background),
+                ("text on a panel", palette.text, palette.panel),
+                ("muted text", palette.muted, palette.background),
+                ("muted text on a panel", palette.muted, palette.panel),
+                ("a selected chip", selection.stroke.color, selection.bg_fill),
+                ("danger", palette.danger, palette.background),
+                ("accent", palette.accent, palette.background),
+            ];
+            for (what, fore, back) in pairs {
+                let ratio = contrast(fore, back);
+                assert!(ratio >= needed, "{what} in {palette:?}: {ratio:.1}:1, needs {needed}:1");
+            }
+        }
+        assert!((contrast(egui::Color32::BLACK, egui::Color32::WHITE) - 21.0).abs() < 0.01);
     }
 }

@@ -21,10 +21,11 @@ pub(crate) fn wide_button(ui: &mut Ui, badge: Option<&str>, text: &str) -> Respo
     let (rect, response) = ui.allocate_exact_size(egui::vec2(width, height), Sense::click());
     response.widget_info(|| WidgetInfo::labeled(WidgetType::Button, ui.is_enabled(), text));
     if ui.is_rect_visible(rect) {
-        let hovered = response.hovered() || response.has_focus();
-        let stroke =
-            if hovered { egui::Stroke::new(2.0, palette.accent) } else { egui::Stroke::new(1.0, palette.muted) };
-        ui.painter().rect(rect, 10.0, palette.panel, stroke, egui::StrokeKind::Inside);
+        // Hover only tints the button; focus alone gets the ring (drawn below), so the
+        // button under a resting mouse never looks like the one Enter will press.
+        let fill = if response.hovered() { palette.accent.gamma_multiply(0.08) } else { palette.panel };
+        let stroke = egui::Stroke::new(1.0, palette.muted);
+        ui.painter().rect(rect, 10.0, fill, stroke, egui::StrokeKind::Inside);
         if let Some(badge) = badge {
             let centre = egui::pos2(rect.left() + padding.x + 14.0, rect.top() + padding.y + font.size * 0.6);
             ui.painter().circle_filled(centre, 15.0, palette.accent);
@@ -76,6 +77,10 @@ pub(crate) fn callout<R>(ui: &mut Ui, colour: Color32, add: impl FnOnce(&mut Ui)
 
 /// Draws a ring round a widget that has keyboard focus.
 pub(crate) fn focus_ring(ui: &Ui, response: &Response) {
+    if response.gained_focus() {
+        // Focus moved here by the keyboard: bring it into view.
+        response.scroll_to_me(None);
+    }
     if response.has_focus() {
         let palette = Palette::current(ui.ctx());
         ui.painter().rect_stroke(

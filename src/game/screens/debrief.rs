@@ -33,7 +33,7 @@ fn records_ui(
     library: Res<GameLibrary>,
 ) -> Result {
     let view = records::View::of(&debrief.records, &navigation.records, |id| library.get(id).map(|l| &*l.scenario));
-    draw(&mut contexts, &mut actions, |ui| records::body(ui, &view))
+    draw(&mut contexts, &mut actions, Screen::Records, |ui| records::body(ui, &view))
 }
 
 fn replay_ui(
@@ -55,17 +55,19 @@ fn replay_ui(
         layout: open.layout.as_ref(),
     };
     let view = replay::View::of(shown, &shared.catalogues);
-    draw(&mut contexts, &mut actions, |ui| replay::body(ui, &view))
+    draw(&mut contexts, &mut actions, Screen::Replay, |ui| replay::body(ui, &view))
 }
 
 fn progress_ui(
     mut contexts: EguiContexts,
     mut actions: MessageWriter<Act>,
     debrief: Res<Debrief>,
+    navigation: Res<Navigation>,
     settings: Res<PlayerSettings>,
     shared: Res<Shared>,
 ) -> Result {
     let records: Vec<_> = debrief.records.iter().filter_map(|(_, r)| r.as_ref().ok().cloned()).collect();
-    let view = progress::View::of(&records, settings.settings.player(), &shared.catalogues);
-    draw(&mut contexts, &mut actions, |ui| progress::body(ui, &view))
+    let everyone = navigation.progress_everyone;
+    let view = progress::View::of(&records, settings.settings.player(), everyone, &shared.catalogues);
+    draw(&mut contexts, &mut actions, Screen::Progress, |ui| progress::body(ui, &view))
 }

@@ -9,7 +9,7 @@ mod solo;
 
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass};
-use boundaries_screens::UiAction;
+use boundaries_screens::{Screen, UiAction};
 
 use super::actions::Act;
 use super::notice::Notice;
@@ -37,9 +37,10 @@ pub(super) struct UiSet;
 fn draw(
     contexts: &mut EguiContexts,
     actions: &mut MessageWriter<Act>,
+    screen: Screen,
     body: impl FnOnce(&mut bevy_egui::egui::Ui) -> Option<UiAction>,
 ) -> Result {
-    if let Some(action) = boundaries_screens::show_screen(contexts.ctx_mut()?, body) {
+    if let Some(action) = boundaries_screens::show_screen(contexts.ctx_mut()?, screen, body) {
         actions.write(Act(action));
     }
     Ok(())

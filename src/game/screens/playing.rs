@@ -33,7 +33,7 @@ fn play_ui(
         actions.write(Act(UiAction::Go(Screen::Library)));
         return Ok(());
     };
-    draw(&mut contexts, &mut actions, |ui| play::body(ui, &view))
+    draw(&mut contexts, &mut actions, Screen::Play, |ui| play::body(ui, &view))
 }
 
 fn result_ui(
@@ -51,5 +51,5 @@ fn result_ui(
         actions.write(Act(UiAction::Go(Screen::Library)));
         return Ok(());
     };
-    draw(&mut contexts, &mut actions, |ui| result::body(ui, &view))
+    draw(&mut contexts, &mut actions, Screen::Result, |ui| result::body(ui, &view))
 }

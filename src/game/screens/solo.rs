@@ -27,7 +27,7 @@ pub(super) fn plugin(app: &mut App) {
 }
 
 fn title_ui(mut contexts: EguiContexts, mut actions: MessageWriter<Act>) -> Result {
-    draw(&mut contexts, &mut actions, title::body)
+    draw(&mut contexts, &mut actions, Screen::Title, title::body)
 }
 
 fn library_ui(
@@ -39,7 +39,7 @@ fn library_ui(
     navigation: Res<Navigation>,
 ) -> Result {
     let view = library::View::new(library.shelf(), &shared.catalogues, &best.0, &navigation.library);
-    draw(&mut contexts, &mut actions, |ui| library::body(ui, &view))
+    draw(&mut contexts, &mut actions, Screen::Library, |ui| library::body(ui, &view))
 }
 
 fn briefing_ui(
@@ -53,10 +53,10 @@ fn briefing_ui(
         return Ok(());
     };
     let view = briefing::View::of(&loaded.scenario);
-    draw(&mut contexts, &mut actions, |ui| briefing::body(ui, &view))
+    draw(&mut contexts, &mut actions, Screen::Briefing, |ui| briefing::body(ui, &view))
 }
 
 fn settings_ui(mut contexts: EguiContexts, mut actions: MessageWriter<Act>, settings: Res<PlayerSettings>) -> Result {
     let view = settings::View { settings: settings.settings.clone(), warning: settings.warning.clone() };
-    draw(&mut contexts, &mut actions, |ui| settings::body(ui, &view))
+    draw(&mut contexts, &mut actions, Screen::Settings, |ui| settings::body(ui, &view))
 }

@@ -3,11 +3,31 @@
 //! recommended path as pairs of node positions.
 
 use super::model::{Node, Outcome, Scenario};
+use crate::text::shorten;
+
+/// What a box says: an ending's title; a scene's speaker and first words.
+fn label(scenario: &Scenario, node: &Node) -> String {
+    match node {
+        Node::Ending(ending) => ending.title.clone(),
+        Node::Scene(scene) => match &scene.speaker {
+            Some(speaker) => format!("{}: {}", scenario.speaker_name(speaker), shorten(&scene.text, 40)),
+            None => shorten(&scene.text, 40),
+        },
+    }
+}
+
+fn node_outcome(node: &Node) -> Option<Outcome> {
+    match node {
+        Node::Ending(e) => Some(e.outcome),
+        Node::Scene(_) => None,
+    }
+}
 
 /// The scenario as boxes and arrows: grid positions (column, row) and edges by index.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Layout {
-    /// (label, column, row, the outcome if an ending)
+    /// (label: an ending's title, a scene's speaker and opening words; column, row,
+    /// the outcome if an ending)
     pub nodes: Vec<(String, usize, usize, Option<Outcome>)>,
     pub edges: Vec<(usize, usize)>,
     /// The edges a play took, and those of the recommended path.
@@ -49,15 +69,11 @@ pub fn layout(scenario: &Scenario, taken: &[&str], recommended: &[(String, Strin
     let mut rows = std::collections::HashMap::new();
     let nodes = (0..n)
         .map(|i| {
-            let (id, node) = scenario.nodes.at(i);
+            let (_, node) = scenario.nodes.at(i);
             let column = if depth[i] == usize::MAX { 0 } else { depth[i] };
             let row = rows.entry(column).or_insert(0usize);
             *row += 1;
-            let outcome = match node {
-                Node::Ending(e) => Some(e.outcome),
-                Node::Scene(_) => None,
-            };
-            (id.to_owned(), column, *row - 1, outcome)
+            (label(scenario, node), column, *row - 1, node_outcome(node))
         })
         .collect();
     let mut edges: Vec<(usize, usize)> = (0..n).flat_map(|i| targets(i).into_iter().map(move |t| (i, t))).collect();
@@ -98,5 +114,7 @@ mod tests {
         assert_eq!(layout.taken, [(0, 1), (1, 2)]);
         assert_eq!(layout.recommended, [(0, 2)]);
         assert_eq!(layout.nodes[2].3, Some(Outcome::Good));
+        let labels: Vec<&str> = layout.nodes.iter().map(|n| n.0.as_str()).collect();
+        assert_eq!(labels, ["A", "B", "E"], "words a player knows, not the file's ids");
     }
 }

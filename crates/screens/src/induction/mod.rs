@@ -184,7 +184,7 @@ impl View {
 /// The presenter's own window: the presenter view filling it.
 #[must_use]
 pub fn presenter_window(ctx: &egui::Context, view: &View) -> Option<GroupAction> {
-    crate::show_screen(ctx, |ui| presenter(ui, view))
+    crate::show_screen(ctx, "presenter", |ui| presenter(ui, view))
 }
 
 /// One screen for both: the audience view at the audience's size, and the presenter
@@ -207,7 +207,7 @@ pub fn one_screen(ctx: &egui::Context, view: &View, presenter_panel: bool) -> Op
             egui::ScrollArea::vertical().show(ui, |ui| action = presenter(ui, view));
         });
     }
-    crate::show_in(&mut root, |ui| {
+    crate::show_in(&mut root, "audience", |ui| {
         scale_text(ui.style_mut(), scale);
         audience(ui, view)
     });
@@ -235,7 +235,7 @@ pub fn audience_window(ctx: &egui::Context, view: &View, settings: &Settings, he
         ctx.set_style_of(theme, crate::theme::style(Palette::of(settings.high_contrast)));
         ctx.set_zoom_factor(zoom);
     }
-    crate::show_screen(ctx, |ui| audience(ui, view));
+    crate::show_screen(ctx, "audience", |ui| audience(ui, view));
 }
 
 mod audience;
