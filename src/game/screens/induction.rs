@@ -68,5 +68,5 @@ fn audience_ui(
     if induction.timer.is_some() {
         ctx.request_repaint_after(std::time::Duration::from_secs(1));
     }
-    induction::audience_window(ctx, &view(&induction, &shared), &settings.settings, window.height());
+    let _fits = induction::audience_window(ctx, &view(&induction, &shared), &settings.settings, window.height());
 }

@@ -209,9 +209,36 @@ pub fn one_screen(ctx: &egui::Context, view: &View, presenter_panel: bool) -> Op
     }
     crate::show_in(&mut root, "audience", |ui| {
         scale_text(ui.style_mut(), scale);
-        audience(ui, view)
+        fitted(ui, view);
     });
     action
+}
+
+/// The smallest the room's text is made to fit a screen: below this, a projector's
+/// back row could not read it, and the page scrolls instead.
+const SMALLEST_FIT: f32 = 0.55;
+
+/// The audience view, its text made smaller, a step a frame, until the page fits the
+/// window (down to [`SMALLEST_FIT`]); each new page starts at full size again.
+/// Returns whether the page drawn fits.
+fn fitted(ui: &mut egui::Ui, view: &View) -> bool {
+    let id = egui::Id::new("audience fit");
+    let page = (view.decision, view.stage as u8, view.picked, view.finished.is_some(), view.blank);
+    let key = egui::Id::new(page).value();
+    let scale = ui.data(|d| d.get_temp::<(u64, f32)>(id)).filter(|(k, _)| *k == key).map_or(1.0, |(_, s)| s);
+    scale_text(ui.style_mut(), scale);
+    let top = ui.cursor().top();
+    audience(ui, view);
+    let needed = ui.min_rect().bottom() - top;
+    let room = ui.clip_rect().bottom() - top;
+    let next = if needed > room + 1.0 && scale > SMALLEST_FIT {
+        ui.ctx().request_repaint();
+        (scale * (room / needed).clamp(0.8, 0.97)).max(SMALLEST_FIT)
+    } else {
+        scale
+    };
+    ui.data_mut(|d| d.insert_temp(id, (key, next)));
+    needed <= room + 1.0
 }
 
 /// Shown above the trainer's panel on one screen, for as long as it is open.
@@ -226,8 +253,8 @@ fn scale_text(style: &mut egui::Style, factor: f32) {
 }
 
 /// The audience's own window, `height` logical pixels high: the audience view at the
-/// audience's size, in the player's theme.
-pub fn audience_window(ctx: &egui::Context, view: &View, settings: &Settings, height: f32) {
+/// audience's size, in the player's theme. Returns whether the page fits the window.
+pub fn audience_window(ctx: &egui::Context, view: &View, settings: &Settings, height: f32) -> bool {
     let zoom = AUDIENCE_SCALE * (height / 800.0).max(0.5);
     if (ctx.zoom_factor() - zoom).abs() > 0.01 {
         let theme = if settings.high_contrast { egui::Theme::Dark } else { egui::Theme::Light };
@@ -235,7 +262,7 @@ pub fn audience_window(ctx: &egui::Context, view: &View, settings: &Settings, he
         ctx.set_style_of(theme, crate::theme::style(Palette::of(settings.high_contrast)));
         ctx.set_zoom_factor(zoom);
     }
-    crate::show_screen(ctx, "audience", |ui| audience(ui, view));
+    crate::show_screen(ctx, "audience", |ui| fitted(ui, view))
 }
 
 mod audience;

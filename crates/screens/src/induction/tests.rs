@@ -130,3 +130,26 @@ fn one_screen_shows_the_notes_only_in_the_marked_panel_the_trainer_opened() {
         harness.get_by_label("A  Decline warmly");
     }
 }
+
+/// At the reveal, a long teaching point is shown whole on a 1280×720 projector and a
+/// 1024×600 one: the room's text shrinks to fit rather than running off the screen.
+#[test]
+fn the_reveal_fits_the_projector() {
+    let long = "Accepting money, even kindly meant, changes what the relationship is. ".repeat(4);
+    for (width, height) in [(1280.0, 720.0), (1024.0, 600.0)] {
+        let mut view = view(Stage::Revealed);
+        if let Some(scene) = &mut view.scene {
+            for choice in &mut scene.choices {
+                choice.feedback = Some(format!("{long}That is the point to take away."));
+                choice.text = "Take the envelope, thank her warmly, and say nothing to the office about it.".into();
+            }
+        }
+        let settings = boundaries_core::settings::Settings::default();
+        let mut harness = Harness::builder().with_size([width, height]).build_ui_state(
+            |ui, fits: &mut bool| *fits = super::audience_window(ui.ctx(), &view, &settings, height),
+            false,
+        );
+        harness.run_steps(30);
+        assert!(harness.state(), "{width}x{height}: the reveal does not fit the window");
+    }
+}
