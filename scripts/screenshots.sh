@@ -4,6 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cargo build --release
+bin="${CARGO_TARGET_DIR:-target}/release/boundaries"
 out=docs/screenshots
 mkdir -p "$out"
 export BOUNDARIES_DATA_DIR
@@ -12,7 +13,7 @@ trap 'rm -rf "$BOUNDARIES_DATA_DIR"' EXIT
 shot() {
     local name=$1 size=$2
     shift 2
-    xvfb-run -a -s "-screen 0 ${size}x24" target/release/boundaries "$@" --window "$size" --screenshot "$out/$name.png" >/dev/null 2>&1
+    xvfb-run -a -s "-screen 0 ${size}x24" "$bin" "$@" --window "$size" --screenshot "$out/$name.png" >/dev/null 2>&1
     echo "$out/$name.png"
 }
 shot title 1280x800 --screen title
@@ -25,10 +26,13 @@ shot settings 1280x800 --screen settings
 shot replay 1280x800 --open gift-at-the-door --choose hold-for-office,tea-and-a-few,hand-in-sealed,call-chioma --screen replay
 shot records 1280x800 --screen records
 # Induction mode writes the audience window and, beside it, the presenter's.
-xvfb-run -a -s "-screen 0 3300x1200x24" target/release/boundaries --induction gift-at-the-door --present 12 \
+xvfb-run -a -s "-screen 0 3300x1200x24" "$bin" --induction gift-at-the-door --present 12 \
     --screenshot "$out/induction-discussion.png" >/dev/null 2>&1
-xvfb-run -a -s "-screen 0 3300x1200x24" target/release/boundaries --induction gift-at-the-door --present 12 \
+xvfb-run -a -s "-screen 0 3300x1200x24" "$bin" --induction gift-at-the-door --present 12 \
     --votes 5,4,2,1 --screenshot "$out/induction-reveal.png" >/dev/null 2>&1
+# The reveal on one screen at the sizes of common projectors: the room's text shrinks to fit.
+shot induction-reveal-1280x720 1280x720 --induction gift-at-the-door --single-screen --present 12 --votes 5,4,2,1
+shot induction-reveal-1024x600 1024x600 --induction gift-at-the-door --single-screen --present 12 --votes 5,4,2,1
 echo "$out/induction-*.png"
 shot play-1024x600 1024x600 --open friend-request --screen play
 shot library-4k 3840x2160 --screen library
