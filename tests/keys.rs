@@ -41,3 +41,40 @@ fn an_enter_pressed_again_never_answers_the_next_decision() {
     let record = records[0].1.as_ref().unwrap();
     assert_eq!(record.decisions.len(), 1, "the first answer only; no Enter took a second: {:?}", record.decisions);
 }
+
+const REMOTE: &str = r#"
+set -u
+"$GAME" --induction gift-at-the-door --single-screen --window 1280x720 &
+game=$!
+window=$(timeout 60 xdotool search --sync --name '^Boundaries$' | head -n 1)
+xdotool windowfocus --sync "$window" 2>/dev/null || xdotool windowfocus "$window"
+sleep 6
+for press in $(seq 1 18); do
+    xdotool key Next    # Page Down, as a presentation remote sends it
+    sleep 0.4
+done
+sleep 2
+kill "$game"
+wait "$game"
+exit 0
+"#;
+
+/// A presentation remote's Page Down, pressed more times than a session has steps,
+/// runs it to its end and then leaves the room's summary up: only the presenter's
+/// Finish button ends a session.
+#[test]
+fn page_down_past_the_end_never_ends_a_session() {
+    let data = tempfile::tempdir().unwrap();
+    let output = Command::new("xvfb-run")
+        .args(["-a", "-s", "-screen 0 1280x720x24", "bash", "-c", REMOTE])
+        .env("GAME", env!("CARGO_BIN_EXE_boundaries"))
+        .env("BOUNDARIES_DATA_DIR", data.path())
+        .output()
+        .expect("xvfb-run and xdotool are installed");
+    let log = String::from_utf8_lossy(&output.stderr);
+    let records = boundaries_core::play::RecordStore::at(data.path().join("records")).list().unwrap();
+    let record = records.first().and_then(|(_, r)| r.as_ref().ok()).expect("the session is kept");
+    assert!(record.is_finished(), "Page Down alone ran the session to its end: {} decisions", record.decisions.len());
+    assert!(log.contains("showing the Induction screen"), "{log}");
+    assert!(!log.contains("showing the Records screen"), "extra presses must not end the session");
+}

@@ -116,6 +116,8 @@ pub(crate) enum StartScreen {
     Records,
     /// The replay of the scripted play, at its first decision.
     Replay,
+    /// The end of that replay: the result, the paths drawn, the reflection.
+    ReplayEnd,
 }
 
 #[derive(Debug, Subcommand)]

@@ -119,6 +119,7 @@ fn solo_steps(launch: &Launch) -> Vec<UiAction> {
         match launch.screen {
             Some(StartScreen::Result) => steps.push(UiAction::Continue),
             Some(StartScreen::Replay) => steps.extend([UiAction::Continue, UiAction::ReflectOnPlay, UiAction::Step(0)]),
+            Some(StartScreen::ReplayEnd) => steps.extend([UiAction::Continue, UiAction::ReflectOnPlay]),
             _ => {}
         }
     }

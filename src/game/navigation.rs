@@ -7,7 +7,14 @@ use boundaries_screens::Screen;
 use boundaries_screens::nav::{LibraryFilter, RecordFilter};
 
 pub(super) fn plugin(app: &mut App) {
-    app.init_state::<Showing>().init_resource::<Navigation>();
+    app.init_state::<Showing>()
+        .init_resource::<Navigation>()
+        .add_systems(StateTransition, log_screen.run_if(state_changed::<Showing>));
+}
+
+/// Says in the log which screen is up, for whoever is following a session there.
+fn log_screen(showing: Res<State<Showing>>) {
+    info!("showing the {:?} screen", showing.get().0);
 }
 
 /// The screen shown, as Bevy's state.

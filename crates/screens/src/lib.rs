@@ -108,17 +108,20 @@ fn pressed_once(ui: &egui::Ui, key: egui::Key) -> bool {
 /// Starts a new page of a screen with nothing focused, when `page` differs from the
 /// page drawn last time: focus left on the last page's button must not carry over to
 /// whatever now has its place, or an Enter meant for that button would act here.
-fn new_page(ui: &egui::Ui, page: u64) {
+/// Returns whether the page is new.
+fn new_page(ui: &egui::Ui, page: u64) -> bool {
     let id = egui::Id::new("boundaries page");
     let last = ui.data(|d| d.get_temp::<u64>(id));
     ui.data_mut(|d| d.insert_temp(id, page));
-    if last != Some(page) {
-        ui.memory_mut(|m| {
-            if let Some(focused) = m.focused() {
-                m.surrender_focus(focused);
-            }
-        });
+    if last == Some(page) {
+        return false;
     }
+    ui.memory_mut(|m| {
+        if let Some(focused) = m.focused() {
+            m.surrender_focus(focused);
+        }
+    });
+    true
 }
 
 fn level_label(level: Level) -> &'static str {

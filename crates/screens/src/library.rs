@@ -12,7 +12,10 @@ use crate::action::UiAction;
 use crate::nav::{LibraryFilter, Screen};
 use crate::theme::{Palette, setting_colour};
 use crate::widgets::{band_colour, chip, focus_ring, header, hex_colour, setting_icon};
-use crate::{level_label, pressed};
+use crate::{level_label, new_page, pressed};
+
+/// The library's page, as [`new_page`] tells pages apart (plays use small numbers).
+const LIBRARY_PAGE: u64 = u64::MAX - 1;
 
 /// What the game's library holds, for the view.
 pub struct Shelf<'a> {
@@ -157,10 +160,16 @@ pub fn body(ui: &mut egui::Ui, view: &View) -> Option<UiAction> {
     let columns = if ui.available_width() > 700.0 { 2 } else { 1 };
     let spacing = ui.spacing().item_spacing.x;
     let card_width = (ui.available_width() - spacing * (columns as f32 - 1.0)) / columns as f32;
-    for row in view.cards.chunks(columns) {
+    // The library opens with the first card focused, not a dozen Tabs away past the filters.
+    let fresh = new_page(ui, LIBRARY_PAGE);
+    for (r, row) in view.cards.chunks(columns).enumerate() {
         ui.horizontal_top(|ui| {
-            for card in row {
-                if card_ui(ui, card, card_width, palette).clicked() {
+            for (c, card) in row.iter().enumerate() {
+                let response = card_ui(ui, card, card_width, palette);
+                if fresh && r == 0 && c == 0 {
+                    response.request_focus();
+                }
+                if response.clicked() {
                     action = Some(UiAction::Open(card.id.clone()));
                 }
             }
@@ -336,6 +345,15 @@ mod tests {
             view.problems[0].lines,
             ["x.scenario.ron: error: scenario id \"x\" is already used by another file"]
         );
+    }
+
+    #[test]
+    fn the_library_opens_with_the_first_card_focused() {
+        let mut harness = harness(view());
+        harness.run();
+        harness.key_press(egui::Key::Enter);
+        harness.run();
+        assert_eq!(harness.state(), &Some(UiAction::Open("gift".into())));
     }
 
     #[test]

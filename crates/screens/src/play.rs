@@ -147,7 +147,7 @@ pub fn body(ui: &mut egui::Ui, view: &View) -> Option<UiAction> {
     }
     ui.add_space(6.0);
     // Each decision, and each step within it, opens with nothing focused.
-    new_page(ui, (view.taken as u64) << 2 | view.stage.step());
+    let _ = new_page(ui, (view.taken as u64) << 2 | view.stage.step());
     match &view.stage {
         Stage::Choosing { scene, choices } => {
             scene_ui(ui, scene, palette);
