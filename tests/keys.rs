@@ -26,16 +26,22 @@ wait "$game"
 exit 0
 "#;
 
-#[test]
-fn an_enter_pressed_again_never_answers_the_next_decision() {
+/// Runs a script that starts the game (`$GAME`) and types into it, under Xvfb, with
+/// its own data folder; returns the folder and what the game logged.
+fn typed(script: &str) -> (tempfile::TempDir, String) {
     let data = tempfile::tempdir().unwrap();
     let output = Command::new("xvfb-run")
-        .args(["-a", "-s", "-screen 0 1280x720x24", "bash", "-c", SCRIPT])
+        .args(["-a", "-s", "-screen 0 1280x720x24", "bash", "-c", script])
         .env("GAME", env!("CARGO_BIN_EXE_boundaries"))
         .env("BOUNDARIES_DATA_DIR", data.path())
         .output()
         .expect("xvfb-run and xdotool are installed (apt-get install xvfb xdotool mesa-vulkan-drivers)");
-    let said = String::from_utf8_lossy(&output.stderr);
+    (data, String::from_utf8_lossy(&output.stderr).into_owned())
+}
+
+#[test]
+fn an_enter_pressed_again_never_answers_the_next_decision() {
+    let (data, said) = typed(SCRIPT);
     let records = boundaries_core::play::RecordStore::at(data.path().join("records")).list().unwrap();
     assert_eq!(records.len(), 1, "one play, kept: {said}");
     let record = records[0].1.as_ref().unwrap();
@@ -64,14 +70,7 @@ exit 0
 /// Finish button ends a session.
 #[test]
 fn page_down_past_the_end_never_ends_a_session() {
-    let data = tempfile::tempdir().unwrap();
-    let output = Command::new("xvfb-run")
-        .args(["-a", "-s", "-screen 0 1280x720x24", "bash", "-c", REMOTE])
-        .env("GAME", env!("CARGO_BIN_EXE_boundaries"))
-        .env("BOUNDARIES_DATA_DIR", data.path())
-        .output()
-        .expect("xvfb-run and xdotool are installed");
-    let log = String::from_utf8_lossy(&output.stderr);
+    let (data, log) = typed(REMOTE);
     let records = boundaries_core::play::RecordStore::at(data.path().join("records")).list().unwrap();
     let record = records.first().and_then(|(_, r)| r.as_ref().ok()).expect("the session is kept");
     assert!(record.is_finished(), "Page Down alone ran the session to its end: {} decisions", record.decisions.len());
