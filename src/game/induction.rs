@@ -20,6 +20,7 @@ use boundaries_core::play::store::StoreError;
 use boundaries_core::play::{PlayError, RecordFile};
 
 use boundaries_screens::commands::group_action_for;
+use boundaries_screens::induction::turn_part;
 use boundaries_screens::{GroupAction, Screen};
 
 use super::Shared;
@@ -76,6 +77,10 @@ pub(super) struct Induction {
     /// Where the session is recorded; none if it cannot be kept (`save_error` says why).
     pub record: Option<RecordFile>,
     pub save_error: Option<String>,
+    /// The part of the audience's page on screen when it is too long to show at
+    /// once, and how many parts the audience's screen last drew it in.
+    pub part: usize,
+    pub parts: usize,
 }
 
 impl Induction {
@@ -96,7 +101,14 @@ impl Induction {
             finished: false,
             record,
             save_error,
+            part: 0,
+            parts: 1,
         }
+    }
+
+    /// What the audience's page shows: a new one starts at its first part.
+    fn page(&self) -> (usize, Stage, Option<usize>, bool) {
+        (self.group.play.decisions().len(), self.group.stage, self.picked, self.finished)
     }
 
     /// Seconds left on the discussion timer, if it is running.
@@ -134,6 +146,16 @@ fn apply(
     };
     for GroupAct(action) in actions.read() {
         let session = &mut *induction;
+        let page = session.page();
+        let turned = match action {
+            GroupAction::Forward => turn_part(session.part, session.parts, true),
+            GroupAction::Back => turn_part(session.part, session.parts, false),
+            _ => None,
+        };
+        if let Some(part) = turned {
+            session.part = part;
+            continue;
+        }
         match action {
             // At the end, moving on is not ending: only the presenter's button ends a session.
             GroupAction::Forward if session.finished => {}
@@ -192,6 +214,18 @@ fn apply(
             GroupAction::Fullscreen => session.fullscreen = !session.fullscreen,
             GroupAction::Leave => next.set(Showing(Screen::Records)),
         }
+        if session.page() != page {
+            (session.part, session.parts) = (0, 1);
+        }
+    }
+}
+
+/// Keeps how many parts the audience's screen drew its page in (the part shown stays
+/// within them), marking the session changed only if that changed.
+pub(super) fn keep_parts(induction: &mut ResMut<Induction>, parts: usize) {
+    if induction.parts != parts {
+        induction.parts = parts;
+        induction.part = induction.part.min(parts.saturating_sub(1));
     }
 }
 

@@ -126,3 +126,30 @@ fn the_trainer_puts_the_audience_full_screen_and_back() {
     app.update();
     assert_eq!(mode(&mut app), WindowMode::Windowed);
 }
+
+/// When the room's page is shown in parts, the remote's Page Down turns the parts
+/// before it moves the session on, Page Up turns them back, and the next page starts
+/// at its first part.
+#[test]
+fn a_remote_turns_the_parts_of_a_long_page_before_moving_on() {
+    use crate::game::induction::{GroupAct, Induction};
+    use boundaries_core::play::group::Stage;
+
+    let data = tempfile::tempdir().unwrap();
+    let mut app = app(data.path());
+    act(&mut app, &[UiAction::Open("base".into()), UiAction::StartGroup { two_windows: false }]);
+    let press = |app: &mut App, action: GroupAction| {
+        app.world_mut().write_message(GroupAct(action));
+        app.update();
+        let session = app.world().resource::<Induction>();
+        (session.group.stage, session.part)
+    };
+    // As the audience's screen would report a page too long to fit.
+    app.world_mut().resource_mut::<Induction>().parts = 3;
+    assert_eq!(press(&mut app, GroupAction::Forward), (Stage::Discussing, 1));
+    assert_eq!(press(&mut app, GroupAction::Forward), (Stage::Discussing, 2));
+    assert_eq!(press(&mut app, GroupAction::Back), (Stage::Discussing, 1));
+    assert_eq!(press(&mut app, GroupAction::Forward), (Stage::Discussing, 2));
+    assert_eq!(press(&mut app, GroupAction::Forward), (Stage::Voting, 0), "the last part moves the session on");
+    assert_eq!(app.world().resource::<Induction>().parts, 1, "the new page is measured afresh");
+}

@@ -11,7 +11,7 @@ use boundaries_screens::induction::{self, Room, View};
 
 use super::UiSet;
 use crate::game::Shared;
-use crate::game::induction::{Audience, AudiencePass, GroupAct, Induction};
+use crate::game::induction::{Audience, AudiencePass, GroupAct, Induction, keep_parts};
 use crate::game::navigation::Showing;
 use crate::game::settings::PlayerSettings;
 
@@ -29,6 +29,8 @@ fn view(induction: &Induction, shared: &Shared) -> View {
         fullscreen: induction.fullscreen,
         finished: induction.finished,
         save_error: induction.save_error.as_deref(),
+        part: induction.part,
+        parts: induction.parts,
     };
     View::of(room, &shared.catalogues)
 }
@@ -36,10 +38,10 @@ fn view(induction: &Induction, shared: &Shared) -> View {
 fn presenter_ui(
     mut contexts: EguiContexts,
     mut actions: MessageWriter<GroupAct>,
-    induction: Option<Res<Induction>>,
+    induction: Option<ResMut<Induction>>,
     shared: Res<Shared>,
 ) -> Result {
-    let Some(induction) = induction else { return Ok(()) };
+    let Some(mut induction) = induction else { return Ok(()) };
     let view = view(&induction, &shared);
     let ctx = contexts.ctx_mut()?;
     if induction.timer.is_some() {
@@ -48,7 +50,9 @@ fn presenter_ui(
     let action = if induction.two_windows {
         induction::presenter_window(ctx, &view)
     } else {
-        induction::one_screen(ctx, &view, induction.presenter_panel)
+        let (action, parts) = induction::one_screen(ctx, &view, induction.presenter_panel);
+        keep_parts(&mut induction, parts);
+        action
     };
     if let Some(action) = action {
         actions.write(GroupAct(action));
@@ -59,7 +63,7 @@ fn presenter_ui(
 fn audience_ui(
     mut audience: Query<&mut EguiContext, (With<Audience>, Without<PrimaryEguiContext>)>,
     windows: Query<&Window, (With<Audience>, Without<PrimaryWindow>)>,
-    induction: Res<Induction>,
+    mut induction: ResMut<Induction>,
     shared: Res<Shared>,
     settings: Res<PlayerSettings>,
 ) {
@@ -68,5 +72,6 @@ fn audience_ui(
     if induction.timer.is_some() {
         ctx.request_repaint_after(std::time::Duration::from_secs(1));
     }
-    let _fits = induction::audience_window(ctx, &view(&induction, &shared), &settings.settings, window.height());
+    let parts = induction::audience_window(ctx, &view(&induction, &shared), &settings.settings, window.height());
+    keep_parts(&mut induction, parts);
 }

@@ -66,6 +66,10 @@ pub struct View {
     /// Set once the play has ended: the ending and how the room split.
     pub finished: Option<(String, Vec<RoomDecision>)>,
     pub save_error: Option<String>,
+    /// The part of the audience's page on screen, from 0, when the page is too long
+    /// to fit at the smallest readable size, and how many parts it has (1 when it fits).
+    pub part: usize,
+    pub parts: usize,
 }
 
 /// A choice's letter: A, B, C...
@@ -83,6 +87,9 @@ pub struct Room<'a> {
     pub fullscreen: bool,
     pub finished: bool,
     pub save_error: Option<&'a str>,
+    /// The part of the audience's page on screen, and how many it has.
+    pub part: usize,
+    pub parts: usize,
 }
 
 /// The recommended choice's id among those offered, by the core's one rule.
@@ -177,6 +184,8 @@ impl View {
             fullscreen: room.fullscreen,
             finished,
             save_error: room.save_error.map(ToOwned::to_owned),
+            part: room.part,
+            parts: room.parts,
         }
     }
 }
@@ -189,9 +198,10 @@ pub fn presenter_window(ctx: &egui::Context, view: &View) -> Option<GroupAction>
 
 /// One screen for both: the audience view at the audience's size, and the presenter
 /// panel beside it only when the trainer asks for it (`N`), at the trainer's own size
-/// and marked as the trainer's for as long as it is shown.
+/// and marked as the trainer's for as long as it is shown. Returns the trainer's
+/// action and how many parts the audience's page is shown in.
 #[must_use]
-pub fn one_screen(ctx: &egui::Context, view: &View, presenter_panel: bool) -> Option<GroupAction> {
+pub fn one_screen(ctx: &egui::Context, view: &View, presenter_panel: bool) -> (Option<GroupAction>, usize) {
     // The room's part is scaled by its text, not the window's zoom, so the trainer's
     // panel beside it keeps the size a laptop's user reads.
     let pixels_high = ctx.content_rect().height() * ctx.zoom_factor();
@@ -207,38 +217,84 @@ pub fn one_screen(ctx: &egui::Context, view: &View, presenter_panel: bool) -> Op
             egui::ScrollArea::vertical().show(ui, |ui| action = presenter(ui, view));
         });
     }
-    crate::show_in(&mut root, "audience", |ui| {
+    let parts = crate::show_in(&mut root, "audience", |ui| {
         scale_text(ui.style_mut(), scale);
-        fitted(ui, view);
+        fitted(ui, view)
     });
-    action
+    (action, parts)
 }
 
 /// The smallest the room's text is made to fit a screen: below this, a projector's
-/// back row could not read it, and the page scrolls instead.
+/// back row could not read it, and the page is shown in parts instead.
 const SMALLEST_FIT: f32 = 0.55;
 
+/// How much of a part is shown again at the top of the next, so a line cut at the
+/// bottom of one part is read whole on the next.
+const PART_OVERLAP: f32 = 0.1;
+
 /// The audience view, its text made smaller, a step a frame, until the page fits the
-/// window (down to [`SMALLEST_FIT`]); each new page starts at full size again.
-/// Returns whether the page drawn fits.
-fn fitted(ui: &mut egui::Ui, view: &View) -> bool {
+/// window; each new page starts at full size again. At [`SMALLEST_FIT`] a page that
+/// still does not fit is shown in parts, `view.part` being the one on screen, with a
+/// line saying so at the foot. Returns how many parts the page has (1 when it fits).
+fn fitted(ui: &mut egui::Ui, view: &View) -> usize {
     let id = egui::Id::new("audience fit");
     let page = (view.decision, view.stage as u8, view.picked, view.finished.is_some(), view.blank);
     let key = egui::Id::new(page).value();
-    let scale = ui.data(|d| d.get_temp::<(u64, f32)>(id)).filter(|(k, _)| *k == key).map_or(1.0, |(_, s)| s);
+    let was = ui
+        .data(|d| d.get_temp::<(u64, f32, usize)>(id))
+        .filter(|(k, ..)| *k == key)
+        .map_or((1.0, 1), |(_, s, p)| (s, p));
+    let (scale, parts) = was;
     scale_text(ui.style_mut(), scale);
     let top = ui.cursor().top();
-    audience(ui, view);
-    let needed = ui.min_rect().bottom() - top;
     let room = ui.clip_rect().bottom() - top;
-    let next = if needed > room + 1.0 && scale > SMALLEST_FIT {
-        ui.ctx().request_repaint();
-        (scale * (room / needed).clamp(0.8, 0.97)).max(SMALLEST_FIT)
+    let now = if parts > 1 {
+        (scale, in_parts(ui, view, room))
     } else {
-        scale
+        audience(ui, view);
+        let needed = ui.min_rect().bottom() - top;
+        if needed <= room + 1.0 {
+            (scale, 1)
+        } else if scale > SMALLEST_FIT {
+            ((scale * (room / needed).clamp(0.8, 0.97)).max(SMALLEST_FIT), 1)
+        } else {
+            (scale, 2)
+        }
     };
-    ui.data_mut(|d| d.insert_temp(id, (key, next)));
-    needed <= room + 1.0
+    if now != was {
+        ui.ctx().request_repaint();
+    }
+    ui.data_mut(|d| d.insert_temp(id, (key, now.0, now.1)));
+    now.1
+}
+
+/// The audience view in parts of `room` high (less a line at the foot saying which
+/// part this is), showing part `view.part`. Returns how many parts there are.
+fn in_parts(ui: &mut egui::Ui, view: &View, room: f32) -> usize {
+    let foot = ui.text_style_height(&egui::TextStyle::Body) + ui.spacing().item_spacing.y * 2.0;
+    let window = (room - foot).max(1.0);
+    let step = window * (1.0 - PART_OVERLAP);
+    let output = egui::ScrollArea::vertical()
+        .id_salt("audience part")
+        .max_height(window)
+        .min_scrolled_height(window)
+        .auto_shrink([false, true])
+        .scroll_bar_visibility(egui::scroll_area::ScrollBarVisibility::AlwaysHidden)
+        .scroll_source(egui::scroll_area::ScrollSource::NONE)
+        .vertical_scroll_offset(step * view.part as f32)
+        .show(ui, |ui| audience(ui, view));
+    let parts = 1 + ((output.content_size.y - window).max(0.0) / step).ceil() as usize;
+    let shown = view.part.min(parts - 1) + 1;
+    let more = if shown < parts { "more follows" } else { "the last part" };
+    ui.label(egui::RichText::new(format!("Part {shown} of {parts}: {more}")).color(Palette::current(ui.ctx()).muted));
+    parts
+}
+
+/// The part of the audience's page that Next (`forward`) or Back turns to from
+/// `part` of `parts`, or none when they move the session on (or back) instead.
+#[must_use]
+pub fn turn_part(part: usize, parts: usize, forward: bool) -> Option<usize> {
+    if forward { (part + 1 < parts).then_some(part + 1) } else { part.checked_sub(1).filter(|_| parts > 1) }
 }
 
 /// Shown above the trainer's panel on one screen, for as long as it is open.
@@ -253,8 +309,10 @@ fn scale_text(style: &mut egui::Style, factor: f32) {
 }
 
 /// The audience's own window, `height` logical pixels high: the audience view at the
-/// audience's size, in the player's theme. Returns whether the page fits the window.
-pub fn audience_window(ctx: &egui::Context, view: &View, settings: &Settings, height: f32) -> bool {
+/// audience's size, in the player's theme. Returns how many parts the page is shown
+/// in (1 when it fits the window).
+#[must_use]
+pub fn audience_window(ctx: &egui::Context, view: &View, settings: &Settings, height: f32) -> usize {
     let zoom = AUDIENCE_SCALE * (height / 800.0).max(0.5);
     if (ctx.zoom_factor() - zoom).abs() > 0.01 {
         let theme = if settings.high_contrast { egui::Theme::Dark } else { egui::Theme::Light };

@@ -74,6 +74,14 @@ pub fn presenter(ui: &mut egui::Ui, view: &View) -> Option<GroupAction> {
         Stage::Revealed => "Revealed. Up and down (or a number) pick the group's choice; Page Down goes with it.",
     };
     ui.label(egui::RichText::new(stage).color(palette.muted));
+    if view.parts > 1 {
+        let parts = format!(
+            "The room's screen is too long to show at once: it shows part {} of {}. Next and Back turn the parts first.",
+            view.part + 1,
+            view.parts
+        );
+        ui.label(egui::RichText::new(parts).color(palette.warning));
+    }
     let hands: u32 = scene.choices.iter().map(|c| c.votes).sum();
     if hands > view.present {
         let warning = format!(
@@ -113,6 +121,7 @@ pub fn presenter(ui: &mut egui::Ui, view: &View) -> Option<GroupAction> {
             action = Some(GroupAction::Back);
         }
         let next = match view.stage {
+            _ if super::turn_part(view.part, view.parts, true).is_some() => "Next part of the screen ›".to_owned(),
             Stage::Discussing => "Open the vote ›".to_owned(),
             Stage::Voting => "Reveal ›".to_owned(),
             Stage::Revealed => format!("Go with {} ›", letter(view.picked.unwrap_or(0))),

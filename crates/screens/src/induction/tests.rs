@@ -35,6 +35,8 @@ fn view(stage: Stage) -> View {
         fullscreen: false,
         finished: None,
         save_error: None,
+        part: 0,
+        parts: 1,
     }
 }
 
@@ -85,6 +87,8 @@ fn no_shipped_facilitator_note_reaches_the_audience() {
                     fullscreen: false,
                     finished: false,
                     save_error: None,
+                    part: 0,
+                    parts: 1,
                 };
                 let view = View::of(room, &catalogues);
                 let harness = Harness::new_ui(|ui| audience(ui, &view));
@@ -146,10 +150,55 @@ fn the_reveal_fits_the_projector() {
         }
         let settings = boundaries_core::settings::Settings::default();
         let mut harness = Harness::builder().with_size([width, height]).build_ui_state(
-            |ui, fits: &mut bool| *fits = super::audience_window(ui.ctx(), &view, &settings, height),
-            false,
+            |ui, parts: &mut usize| *parts = super::audience_window(ui.ctx(), &view, &settings, height),
+            0,
         );
         harness.run_steps(30);
-        assert!(harness.state(), "{width}x{height}: the reveal does not fit the window");
+        assert_eq!(*harness.state(), 1, "{width}x{height}: the reveal does not fit the window");
     }
+}
+
+/// A teaching point too long for the projector even at the smallest readable size is
+/// shown in parts the trainer turns, each saying which it is, the last reaching the
+/// end; the type never goes below the floor.
+#[test]
+fn a_page_too_long_for_the_projector_is_shown_in_parts() {
+    let long: String = (1..=60).map(|n| format!("Sentence {n} of the teaching point. ")).collect();
+    let mut view = view(Stage::Revealed);
+    if let Some(choice) = view.scene.as_mut().and_then(|s| s.choices.first_mut()) {
+        choice.feedback = Some(format!("{long}THE LAST WORD."));
+    }
+    fn run(view: &View) -> (usize, Harness<'_, usize>) {
+        let settings = boundaries_core::settings::Settings::default();
+        let mut harness = Harness::builder().with_size([1024.0, 600.0]).build_ui_state(
+            move |ui, parts: &mut usize| *parts = super::audience_window(ui.ctx(), view, &settings, 600.0),
+            0,
+        );
+        harness.run_steps(40);
+        (*harness.state(), harness)
+    }
+    let (parts, harness) = run(&view);
+    assert!(parts >= 2, "a long page was not split: {parts} part(s)");
+    harness.get_by_label(&format!("Part 1 of {parts}: more follows"));
+    let window = harness.ctx.content_rect();
+    assert!(harness.get_by_label_contains("Sentence 1 of").rect().top() >= window.top());
+    drop(harness);
+    view.part = parts - 1;
+    let (again, harness) = run(&view);
+    assert_eq!(again, parts, "the number of parts changed with the part shown");
+    harness.get_by_label(&format!("Part {parts} of {parts}: the last part"));
+    // The last part reaches the end of the text: its bottom is inside the window.
+    let feedback = harness.get_by_label_contains("THE LAST WORD.");
+    let (bottom, window) = (feedback.rect().bottom(), harness.ctx.content_rect().bottom());
+    assert!(bottom <= window, "the end of the text, at {bottom}, is below the window's {window}");
+}
+
+#[test]
+fn next_and_back_turn_parts_before_moving_the_session() {
+    assert_eq!(turn_part(0, 1, true), None);
+    assert_eq!(turn_part(0, 3, true), Some(1));
+    assert_eq!(turn_part(2, 3, true), None);
+    assert_eq!(turn_part(2, 3, false), Some(1));
+    assert_eq!(turn_part(0, 3, false), None);
+    assert_eq!(turn_part(0, 1, false), None);
 }
