@@ -36,6 +36,10 @@ pub fn presenter(ui: &mut egui::Ui, view: &View) -> Option<GroupAction> {
         if button(ui, if view.blank { "Show the audience screen" } else { "Blank the audience screen" }).clicked() {
             action = Some(GroupAction::Blank);
         }
+        let screen = if view.fullscreen { "Audience back in a window" } else { "Audience full screen (F11)" };
+        if button(ui, screen).clicked() {
+            action = Some(GroupAction::Fullscreen);
+        }
         // Not on a key: a remote's Escape must not end a session by accident.
         if button(ui, "End the session").on_hover_text("What the group has done so far is kept.").clicked() {
             action = Some(GroupAction::Leave);

@@ -118,6 +118,9 @@ fn the_presenter_has_the_notes_and_the_vote_controls() {
     harness.get_by_label("B (2)  3 votes").click();
     harness.run();
     assert_eq!(harness.state(), &Some(GroupAction::Number(1)));
+    harness.get_by_label("Audience full screen (F11)").click();
+    harness.run();
+    assert_eq!(harness.state(), &Some(GroupAction::Fullscreen));
 }
 
 /// On one screen the trainer's notes are drawn only while the trainer has the panel
