@@ -12,6 +12,8 @@ fn main() {
         std::fs::read_dir(&dir).map(|entries| entries.flatten().map(|e| e.path()).collect()).unwrap_or_default();
     files.retain(|p| p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.ends_with(".scenario.ron")));
     files.sort();
+    // An empty library would make every test of the shipped scenarios pass vacuously.
+    assert!(!files.is_empty(), "no *.scenario.ron files in {}", dir.display());
     let mut out = String::from(
         "/// The shipped scenario files: (file name, contents).\npub const SHIPPED: &[(&str, &str)] = &[\n",
     );

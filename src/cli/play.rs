@@ -168,7 +168,8 @@ impl Terminal<'_> {
         if !assessment.red_flags.is_empty() {
             say!("\nRed flags:");
             for flag in &assessment.red_flags {
-                say!("{}", textwrap::fill(&flag.line, options("  ⚑ ", "    ")));
+                say!("{}", textwrap::fill(&flag.headline(self.catalogues), options("  ⚑ ", "    ")));
+                say!("{}", wrap(flag.standing(), "    "));
                 if let Some(why) = &flag.feedback {
                     say!("{}", wrap(why, "    "));
                 }

@@ -28,7 +28,7 @@ pub(super) const SCENARIO: &str = r#"Scenario(
     nodes: {
         "one": Scene(speaker: "ada", text: "First.", facilitator: "Notes.", choices: [
             (id: "kind", text: "Kind", goto: "two", scores: {"boundaries": 2}, feedback: "Good.", guide: ["building-trust"]),
-            (id: "risky", text: "Risky", goto: "two", scores: {"boundaries": -2}, feedback: "Poor.", guide: ["building-trust"], red_flag: "Crossed"),
+            (id: "risky", text: "Risky", goto: "two", scores: {"boundaries": -2}, feedback: "Poor.", guide: ["building-trust"], red_flag: "Crossed", red_line: "secrecy"),
         ]),
         "two": Scene(text: "Second.", choices: [
             (id: "fine", text: "Fine", goto: "good", scores: {"safeguarding": 2}, feedback: "Yes.", guide: ["keeping-people-safe"]),

@@ -1,6 +1,6 @@
-//! The two catalogues scenarios refer to: the principles choices are scored against
-//! (`assets/principles.ron`) and the sections of the guide feedback cites
-//! (`assets/guide.ron`). They are data, so an organisation can adapt them; the
+//! The catalogues scenarios refer to: the principles choices are scored against
+//! (`assets/principles.ron`), the sections of the guide feedback cites
+//! (`assets/guide.ron`) and the lines a choice can cross (`assets/red-lines.ron`). They are data, so an organisation can adapt them; the
 //! shipped ones are built into the binary so every command works from any directory.
 
 use std::collections::HashSet;
@@ -14,9 +14,12 @@ use crate::diagnostic::outline::{Outline, Step};
 
 pub const PRINCIPLES_FILE: &str = "principles.ron";
 pub const GUIDE_FILE: &str = "guide.ron";
+/// Optional in an organisation's folder: without it, the shipped red lines are used.
+pub const RED_LINES_FILE: &str = "red-lines.ron";
 
 const SHIPPED_PRINCIPLES: &str = include_str!("../../../assets/principles.ron");
 const SHIPPED_GUIDE: &str = include_str!("../../../assets/guide.ron");
+const SHIPPED_RED_LINES: &str = include_str!("../../../assets/red-lines.ron");
 
 /// A principle every choice may be scored against.
 #[derive(Debug, Clone, Deserialize)]
@@ -45,10 +48,23 @@ pub struct GuideSection {
     pub points: Vec<String>,
 }
 
+/// A line a choice can cross, whatever the scenario: crossing one makes a play Unsafe
+/// unless it is put right.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RedLine {
+    pub id: String,
+    pub name: String,
+    pub description: String,
+    /// Guide section ids the line rests on.
+    pub guide: Vec<String>,
+}
+
 #[derive(Debug, Clone)]
 pub struct Catalogues {
     pub principles: Vec<Principle>,
     pub guide: Vec<GuideSection>,
+    pub red_lines: Vec<RedLine>,
 }
 
 /// Larger catalogue files are refused unread; the shipped ones are a few tens of KB.
@@ -57,7 +73,8 @@ pub const MAX_CATALOGUE_BYTES: u64 = 4 * 1024 * 1024;
 impl Catalogues {
     /// The catalogues built into the binary.
     pub fn shipped() -> Result<Catalogues, Vec<Diagnostic>> {
-        Catalogues::from_sources(("assets/principles.ron", SHIPPED_PRINCIPLES), ("assets/guide.ron", SHIPPED_GUIDE))
+        Catalogues::from_sources(("assets/principles.ron", SHIPPED_PRINCIPLES), ("assets/guide.ron", SHIPPED_GUIDE))?
+            .with_red_lines(("assets/red-lines.ron", SHIPPED_RED_LINES))
     }
 
     /// An organisation's own catalogues: `principles.ron` and `guide.ron` in `dir`.
@@ -71,7 +88,43 @@ impl Catalogues {
         };
         let (principles_file, principles) = read(PRINCIPLES_FILE)?;
         let (guide_file, guide) = read(GUIDE_FILE)?;
-        Catalogues::from_sources((&principles_file, &principles), (&guide_file, &guide))
+        let catalogues = Catalogues::from_sources((&principles_file, &principles), (&guide_file, &guide))?;
+        if dir.join(RED_LINES_FILE).exists() {
+            let (file, text) = read(RED_LINES_FILE)?;
+            catalogues.with_red_lines((&file, &text))
+        } else {
+            catalogues.with_red_lines(("assets/red-lines.ron", SHIPPED_RED_LINES))
+        }
+    }
+
+    /// These catalogues with the red lines read from a source (file name, text).
+    pub fn with_red_lines(mut self, source: (&str, &str)) -> Result<Catalogues, Vec<Diagnostic>> {
+        self.red_lines = parse_list::<RedLine>(source.0, source.1).map_err(|d| vec![d])?;
+        let text: Arc<str> = Arc::from(source.1);
+        let outline = Outline::scan(source.1);
+        let mut problems = Vec::new();
+        let mut seen = HashSet::new();
+        for (i, line) in self.red_lines.iter().enumerate() {
+            let at = |field: &str, message: String| {
+                let span = outline.locate(&[Step::Item(i), Step::Field(field)]);
+                Diagnostic::error(source.0, message).with_span(&text, span)
+            };
+            if !is_kebab_case(&line.id) || !seen.insert(line.id.as_str()) {
+                problems.push(at("id", format!("red line id \"{}\" must be kebab-case and unique", line.id)));
+            }
+            for section in line.guide.iter().filter(|s| self.section(s).is_none()) {
+                let message = format!(
+                    "red line \"{}\" rests on guide section \"{section}\", which guide.ron does not have",
+                    line.id
+                );
+                problems.push(at("guide", message));
+            }
+        }
+        if problems.is_empty() { Ok(self) } else { Err(problems) }
+    }
+
+    pub fn red_line(&self, id: &str) -> Option<&RedLine> {
+        self.red_lines.iter().find(|l| l.id == id)
     }
 
     /// Parses and checks both catalogues from their text, each named for messages.
@@ -82,7 +135,7 @@ impl Catalogues {
             (Ok(p), Ok(g)) => (p, g),
             (p, g) => return Err(p.err().into_iter().chain(g.err()).collect()),
         };
-        let catalogues = Catalogues { principles: principles_list, guide: guide_list };
+        let catalogues = Catalogues { principles: principles_list, guide: guide_list, red_lines: Vec::new() };
         let problems = catalogues.check(principles, guide);
         if problems.is_empty() { Ok(catalogues) } else { Err(problems) }
     }

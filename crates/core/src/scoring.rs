@@ -9,8 +9,8 @@
 //! many decisions it rests on (those where the options differed on it), and the
 //! overall figure is the ratings' mean with each counted once for every decision it
 //! rests on, so a principle touched once weighs once. The band is read from the
-//! overall figure as shown (rounded to a whole number); any red flag makes it
-//! [`Band::Unsafe`].
+//! overall figure as shown (rounded to a whole number); a red flag makes it
+//! [`Band::Unsafe`], or [`Band::PutRight`] if every red flag was put right later.
 
 use std::fmt;
 
@@ -72,10 +72,35 @@ impl Rating {
 pub struct RedFlag {
     pub node: String,
     pub choice: String,
-    /// The line that was crossed, in the author's words.
+    /// What was done, in the author's words.
     pub line: String,
     /// Why, and what to do instead.
     pub feedback: Option<String>,
+    /// The red line crossed (an id from the catalogue); none in older records.
+    #[serde(default)]
+    pub red_line: Option<String>,
+    /// Whether a later choice put it right (a `repairs` of a flag this choice set).
+    #[serde(default)]
+    pub put_right: bool,
+}
+
+impl RedFlag {
+    /// How every result names a red flag: the line crossed, by its name in the red
+    /// lines catalogue when it has one, then what was done.
+    #[must_use]
+    pub fn headline(&self, catalogues: &Catalogues) -> String {
+        match self.red_line.as_deref().and_then(|id| catalogues.red_line(id)) {
+            Some(line) => format!("{}: {}", line.name, self.line),
+            None => self.line.clone(),
+        }
+    }
+
+    /// Whether it was put right, in words: a red flag is never hidden, a repair is
+    /// shown beside it.
+    #[must_use]
+    pub fn standing(&self) -> &'static str {
+        if self.put_right { "Put right later in this play." } else { "Not put right in this play." }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -84,7 +109,10 @@ pub enum Band {
     Sound,
     Developing,
     Concerning,
-    /// A red flag was raised, whatever the numbers.
+    /// Every line crossed was put right later in the play: the line, the repair and the
+    /// advice to talk it through are all shown.
+    PutRight,
+    /// A red flag was raised and not put right, whatever the numbers.
     Unsafe,
     /// No principle was at stake on this path.
     Unrated,
@@ -117,6 +145,9 @@ impl Band {
             Band::Concerning => {
                 "Many choices worked against the principles; go through the feedback with your supervisor."
             }
+            Band::PutRight => {
+                "A choice crossed a line, and you put it right. Owning up early is what turns a mistake into learning: talk it through with your supervisor."
+            }
             Band::Unsafe => "A choice crossed a line that must not be crossed. Talk it through with your supervisor.",
             Band::Unrated => "No principle was at stake on this path.",
         }
@@ -129,15 +160,19 @@ impl Band {
             Band::Sound => 1,
             Band::Developing => 2,
             Band::Concerning => 3,
-            Band::Unsafe => 4,
-            Band::Unrated => 5,
+            Band::PutRight => 4,
+            Band::Unsafe => 5,
+            Band::Unrated => 6,
         }
     }
 }
 
 impl fmt::Display for Band {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Debug::fmt(self, f)
+        match self {
+            Band::PutRight => f.write_str("Put right"),
+            other => fmt::Debug::fmt(other, f),
+        }
     }
 }
 
@@ -156,7 +191,9 @@ pub struct Assessment {
 pub fn assess(path: &[Taken<'_>], catalogues: &Catalogues) -> Assessment {
     // (principle, chosen, best, worst, decisions where the options differed), in first-seen order.
     let mut sums: Vec<(&str, i64, i64, i64, u32)> = Vec::new();
-    let mut red_flags = Vec::new();
+    let mut red_flags: Vec<RedFlag> = Vec::new();
+    // The flags each red flag's choice set, in step with `red_flags`.
+    let mut red_flag_sets: Vec<&Vec<String>> = Vec::new();
     for taken in path {
         let mut at_stake: Vec<&str> = Vec::new();
         for choice in taken.offered {
@@ -181,13 +218,22 @@ pub fn assess(path: &[Taken<'_>], catalogues: &Catalogues) -> Assessment {
             entry.3 += worst;
             entry.4 += u32::from(best > worst);
         }
+        // A repair puts right the earlier red flags whose choices set the flag it names.
+        for (flag, sets) in red_flags.iter_mut().zip(&red_flag_sets) {
+            if taken.chosen.repairs.iter().any(|r| sets.contains(r)) {
+                flag.put_right = true;
+            }
+        }
         if let Some(line) = &taken.chosen.red_flag {
             red_flags.push(RedFlag {
                 node: taken.node.to_owned(),
                 choice: taken.chosen.id.clone(),
                 line: line.clone(),
                 feedback: taken.chosen.feedback.clone(),
+                red_line: taken.chosen.red_line.clone(),
+                put_right: false,
             });
+            red_flag_sets.push(&taken.chosen.sets);
         }
     }
     sums.sort_by_key(|s| catalogues.principle_rank(s.0));
@@ -207,7 +253,8 @@ pub fn assess(path: &[Taken<'_>], catalogues: &Catalogues) -> Assessment {
     let overall = (weight > 0)
         .then(|| ratings.iter().map(|r| r.rating * f64::from(r.decisions)).sum::<f64>() / f64::from(weight));
     let band = match overall {
-        _ if !red_flags.is_empty() => Band::Unsafe,
+        _ if red_flags.iter().any(|f| !f.put_right) => Band::Unsafe,
+        _ if !red_flags.is_empty() => Band::PutRight,
         Some(overall) => Band::of_figure_shown(overall),
         None => Band::Unrated,
     };

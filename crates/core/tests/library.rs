@@ -19,7 +19,7 @@ fn every_shipped_scenario_validates_cleanly() {
     let library = shipped();
     let diagnostics: Vec<String> = library.diagnostics().iter().map(ToString::to_string).collect();
     assert!(diagnostics.is_empty(), "{}", diagnostics.join("\n"));
-    assert!(library.scenarios.len() >= 3);
+    assert!(library.scenarios.len() >= 15, "only {} scenarios loaded", library.scenarios.len());
 }
 
 #[test]

@@ -152,7 +152,7 @@ fn render(nodes: &[GenNode]) -> String {
                         list(&c.sets),
                         list(&c.requires),
                         list(&c.unless),
-                        if c.red_flag { ", red_flag: \"x\"" } else { "" }
+                        if c.red_flag { ", red_flag: \"x\", red_line: \"secrecy\"" } else { "" }
                     ));
                 }
                 text.push_str("]),\n");

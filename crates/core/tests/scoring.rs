@@ -86,6 +86,31 @@ fn a_red_flag_makes_the_band_unsafe_whatever_the_numbers() {
 }
 
 #[test]
+fn a_red_flag_put_right_later_is_its_own_band_and_stays_shown() {
+    let text = base_with("requires: [\"flag\"],", "requires: [\"flag\"], repairs: [\"flag\"],");
+    let s = scenario(&text);
+    // Crossing the line and then putting it right ("fix" repairs "flag").
+    let a = rate(&s, &[("one", &["kind", "risky"], "risky"), ("two", &["fix", "carry"], "fix")]);
+    assert_eq!(a.band, Band::PutRight);
+    assert_eq!(a.band.to_string(), "Put right");
+    assert_eq!(a.red_flags.len(), 1, "the red flag is never hidden");
+    assert!(a.red_flags[0].put_right);
+    assert_eq!(a.red_flags[0].headline(&catalogues()), "Exploiting or profiting from the person: Crossed");
+    assert_eq!(a.red_flags[0].standing(), "Put right later in this play.");
+    // Crossing it and carrying on: Unsafe.
+    let a = rate(&s, &[("one", &["kind", "risky"], "risky"), ("two", &["fix", "carry"], "carry")]);
+    assert_eq!(a.band, Band::Unsafe);
+    assert!(!a.red_flags[0].put_right);
+    assert_eq!(a.red_flags[0].standing(), "Not put right in this play.");
+}
+
+#[test]
+fn put_right_ranks_just_above_unsafe() {
+    let order = [Band::Exemplary, Band::Sound, Band::Developing, Band::Concerning, Band::PutRight, Band::Unsafe];
+    assert!(order.windows(2).all(|w| w[0].rank() < w[1].rank()), "{order:?}");
+}
+
+#[test]
 fn a_principle_never_at_stake_is_not_rated() {
     let s = scenario(BASE);
     let a = rate(&s, &[("two", &["carry", "fine"], "fine")]);

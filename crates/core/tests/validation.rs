@@ -233,7 +233,7 @@ fn warnings_do_not_stop_loading() {
 #[test]
 fn scene_with_one_choice_is_a_warning() {
     let text = base_with(
-        "(id: \"risky\", text: \"Risky\", goto: \"two\", scores: {\"boundaries\": -2}, feedback: \"Poor.\", guide: [\"maintaining-professional-boundaries\"], sets: [\"flag\"], red_flag: \"Crossed\"),",
+        "(id: \"risky\", text: \"Risky\", goto: \"two\", scores: {\"boundaries\": -2}, feedback: \"Poor.\", guide: [\"maintaining-professional-boundaries\"], sets: [\"flag\"], red_flag: \"Crossed\", red_line: \"exploitation\"),",
         "",
     );
     let diagnostics = diagnostics(&text);
@@ -281,4 +281,39 @@ fn minutes_must_be_a_sensible_length_of_play() {
         assert_eq!(d.line_col.unwrap().0, line_of(&text, "minutes"), "{d}");
     }
     assert!(diagnostics(&base_with("minutes: 5", "minutes: 120")).is_empty());
+}
+
+#[test]
+fn a_red_flag_must_name_a_known_red_line() {
+    let text = base_with(", red_line: \"exploitation\"", "");
+    let d = the_one(&diagnostics(&text), "must name the line it crosses");
+    assert_eq!(d.place.choice.as_deref(), Some("risky"));
+    assert!(d.help.as_deref().is_some_and(|h| h.contains("exploitation")), "{d}");
+    let text = base_with("red_line: \"exploitation\"", "red_line: \"exploitaton\"");
+    let d = the_one(&diagnostics(&text), "unknown red line \"exploitaton\"");
+    assert_eq!(d.line_col.unwrap().0, line_of(&text, "exploitaton"));
+}
+
+#[test]
+fn a_red_line_needs_a_red_flag() {
+    let text = base_with("feedback: \"Good.\",", "feedback: \"Good.\", red_line: \"secrecy\",");
+    let d = the_one(&diagnostics(&text), "`red_line` needs a `red_flag`");
+    assert_eq!(d.place.choice.as_deref(), Some("kind"));
+}
+
+#[test]
+fn a_repair_must_name_a_flag_a_red_flag_choice_sets() {
+    // "flag" is set by the red-flag choice "risky": repairing it is fine.
+    let fine = base_with("requires: [\"flag\"],", "requires: [\"flag\"], repairs: [\"flag\"],");
+    assert!(diagnostics(&fine).iter().all(|d| !d.is_error()), "{:?}", diagnostics(&fine));
+    // A flag no choice sets at all, or one set only by a choice with no red flag.
+    let text = base_with("requires: [\"flag\"],", "requires: [\"flag\"], repairs: [\"nothing\"],");
+    let d = the_one(&diagnostics(&text), "repairs names flag \"nothing\", which no red-flag choice sets");
+    assert_eq!(d.place.choice.as_deref(), Some("fix"));
+    let text = base_with(
+        "guide: [\"maintaining-professional-boundaries\"]),",
+        "guide: [\"maintaining-professional-boundaries\"], sets: [\"kindly\"]),",
+    )
+    .replacen("requires: [\"flag\"],", "requires: [\"flag\"], repairs: [\"kindly\"],", 1);
+    the_one(&diagnostics(&text), "repairs names flag \"kindly\"");
 }

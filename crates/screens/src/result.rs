@@ -32,8 +32,8 @@ pub struct View {
     pub overall: Option<f64>,
     /// (principle name, rating, colour)
     pub ratings: Vec<RatingView>,
-    /// (the line crossed, why)
-    pub red_flags: Vec<(String, Option<String>)>,
+    /// (the line crossed, whether it was put right in words, why)
+    pub red_flags: Vec<(String, &'static str, Option<String>)>,
     /// The choices taken, shortened.
     pub taken: Vec<String>,
     /// The recommended choices, shortened.
@@ -74,7 +74,11 @@ impl View {
             band: assessment.band,
             overall: assessment.overall,
             ratings: rating_views(&assessment.ratings, catalogues),
-            red_flags: assessment.red_flags.iter().map(|f| (f.line.clone(), f.feedback.clone())).collect(),
+            red_flags: assessment
+                .red_flags
+                .iter()
+                .map(|f| (f.headline(catalogues), f.standing(), f.feedback.clone()))
+                .collect(),
             taken: play.decisions().iter().map(|d| choice_text(&d.node, &d.chosen)).collect(),
             recommended,
             takeaways: ending.takeaways.clone(),
@@ -110,8 +114,9 @@ pub fn body(ui: &mut egui::Ui, view: &View) -> Option<UiAction> {
         ui.add_space(8.0);
         callout(ui, palette.danger, |ui| {
             ui.label(egui::RichText::new("Red flags").strong().color(palette.danger));
-            for (line, why) in &view.red_flags {
+            for (line, standing, why) in &view.red_flags {
                 ui.label(egui::RichText::new(line).strong());
+                ui.label(egui::RichText::new(*standing).italics());
                 if let Some(why) = why {
                     ui.label(why);
                 }
@@ -195,7 +200,11 @@ mod tests {
                     verdict: Some("at stake once: the weakest option"),
                 },
             ],
-            red_flags: vec![("Accepting money".into(), Some("Money is never yours to keep.".into()))],
+            red_flags: vec![(
+                "Exploiting or profiting from the person: Accepting money".into(),
+                "Put right later in this play.",
+                Some("Money is never yours to keep.".into()),
+            )],
             taken: vec!["Take it".into()],
             recommended: vec!["Decline warmly".into()],
             takeaways: vec!["Say so quickly.".into()],
@@ -216,7 +225,8 @@ mod tests {
         assert!(harness.query_by_label_contains("Teamwork: 0").is_none());
         harness.get_by_label("Teamwork");
         harness.get_by_label(MEASURED_AGAINST);
-        harness.get_by_label("Accepting money");
+        harness.get_by_label("Exploiting or profiting from the person: Accepting money");
+        harness.get_by_label("Put right later in this play.");
         harness.get_by_label("1. Take it");
         harness.get_by_label("1. Decline warmly");
         harness.get_by_label("• Say so quickly.");

@@ -222,7 +222,7 @@ pub(crate) fn setting_icon(ui: &mut Ui, kind: SettingKind, size: f32) {
 pub(crate) fn band_colour(band: Band, palette: Palette) -> Color32 {
     match band {
         Band::Exemplary | Band::Sound => palette.good,
-        Band::Developing | Band::Unrated => palette.warning,
+        Band::Developing | Band::PutRight | Band::Unrated => palette.warning,
         Band::Concerning | Band::Unsafe => palette.danger,
     }
 }

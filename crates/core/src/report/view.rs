@@ -71,6 +71,8 @@ struct OptionView {
 #[derive(Serialize)]
 struct RedFlagView {
     line: String,
+    /// Whether it was put right, in words.
+    standing: &'static str,
     feedback: Option<String>,
 }
 
@@ -165,7 +167,11 @@ impl ReportView {
                 .map(|r| {
                     r.red_flags
                         .iter()
-                        .map(|f| RedFlagView { line: f.line.clone(), feedback: f.feedback.clone() })
+                        .map(|f| RedFlagView {
+                            line: f.headline(catalogues),
+                            standing: f.standing(),
+                            feedback: f.feedback.clone(),
+                        })
                         .collect()
                 })
                 .unwrap_or_default(),

@@ -113,9 +113,18 @@ pub struct Choice {
     /// Guide section ids the feedback draws on.
     #[serde(default)]
     pub guide: Vec<String>,
-    /// Set when this choice crosses a line that must not be crossed: what the line is.
+    /// Set when this choice crosses a line that must not be crossed: what was done, in
+    /// the author's words.
     #[serde(default)]
     pub red_flag: Option<String>,
+    /// The line a red-flag choice crosses: an id from the red lines catalogue.
+    #[serde(default)]
+    pub red_line: Option<String>,
+    /// Flags set by earlier red-flag choices that this choice puts right (owning up,
+    /// handing the money in): a play whose every red flag is put right is rated
+    /// "Put right" rather than "Unsafe".
+    #[serde(default)]
+    pub repairs: Vec<String>,
     /// Flags this choice sets for the rest of the play.
     #[serde(default)]
     pub sets: Vec<String>,

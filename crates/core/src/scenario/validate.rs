@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::Path;
 use std::sync::Arc;
 
-use super::model::{Node, Scenario, Scene};
+use super::model::{Choice, Node, Scenario, Scene};
 use super::parse::Parsed;
 use super::reach::{MAX_STATES, StateGraph};
 use crate::catalogues::{Catalogues, is_kebab_case};
@@ -239,11 +239,54 @@ impl<'a> Checker<'a> {
                 let field = if choice.requires.contains(flag) { "requires" } else { "unless" };
                 self.error(At::Choice(n, c, field), message, Some("flags are set by a choice's `sets`"));
             }
+            self.red_line(n, c, choice);
             if choice.feedback.is_none() {
                 self.warning(At::Choice(n, c, ""), "choice has no feedback".into(), None);
             }
             if choice.scores.is_empty() {
                 self.warning(At::Choice(n, c, ""), "choice has no scores".into(), None);
+            }
+        }
+    }
+
+    /// A red flag names the line it crosses, and a repair puts right a flag that a
+    /// red-flag choice sets.
+    fn red_line(&mut self, n: usize, c: usize, choice: &Choice) {
+        let lines = || {
+            let ids: Vec<&str> = self.catalogues.red_lines.iter().map(|l| l.id.as_str()).collect();
+            format!("the red lines are: {}", ids.join(", "))
+        };
+        match (&choice.red_flag, &choice.red_line) {
+            (Some(_), None) => {
+                let help = lines();
+                self.error(
+                    At::Choice(n, c, "red_flag"),
+                    "a red flag must name the line it crosses with `red_line`".into(),
+                    Some(&help),
+                );
+            }
+            (None, Some(_)) => {
+                let message = "`red_line` needs a `red_flag` saying what was done".into();
+                self.error(At::Choice(n, c, "red_line"), message, None);
+            }
+            (Some(_), Some(line)) if self.catalogues.red_line(line).is_none() => {
+                let help = lines();
+                self.error(At::Choice(n, c, "red_line"), format!("unknown red line \"{line}\""), Some(&help));
+            }
+            _ => {}
+        }
+        let s = self.scenario;
+        for flag in &choice.repairs {
+            let set_by_red_flag = s
+                .scenes()
+                .any(|(_, scene)| scene.choices.iter().any(|o| o.red_flag.is_some() && o.sets.contains(flag)));
+            if !set_by_red_flag {
+                let message = format!("repairs names flag \"{flag}\", which no red-flag choice sets");
+                self.error(
+                    At::Choice(n, c, "repairs"),
+                    message,
+                    Some("a repair puts right a red flag: name a flag its choice `sets`"),
+                );
             }
         }
     }

@@ -25,7 +25,7 @@ pub const BASE: &str = r#"Scenario(
             text: "First.",
             choices: [
                 (id: "kind", text: "Kind", goto: "two", scores: {"boundaries": 2, "dignity": 1}, feedback: "Good.", guide: ["maintaining-professional-boundaries"]),
-                (id: "risky", text: "Risky", goto: "two", scores: {"boundaries": -2}, feedback: "Poor.", guide: ["maintaining-professional-boundaries"], sets: ["flag"], red_flag: "Crossed"),
+                (id: "risky", text: "Risky", goto: "two", scores: {"boundaries": -2}, feedback: "Poor.", guide: ["maintaining-professional-boundaries"], sets: ["flag"], red_flag: "Crossed", red_line: "exploitation"),
             ],
         ),
         "two": Scene(
