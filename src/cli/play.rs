@@ -227,8 +227,9 @@ fn show_feedback(choice: &Choice, catalogues: &Catalogues) {
     if !sections.is_empty() {
         say!("{}", textwrap::fill(&sections.join("; "), options("  Guide: ", "    ")));
     }
-    if let Some(line) = &choice.red_flag {
-        say!("{}", textwrap::fill(line, options("  ⚑ Red flag: ", "    ")));
+    if let Some(what) = &choice.red_flag {
+        let line = boundaries_core::scoring::crossed(what, choice.red_line.as_deref(), catalogues);
+        say!("{}", textwrap::fill(&line, options("  ⚑ Red flag: ", "    ")));
     }
 }
 

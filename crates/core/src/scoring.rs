@@ -84,15 +84,22 @@ pub struct RedFlag {
     pub put_right: bool,
 }
 
+/// How a red flag is named wherever it is shown: the line crossed, by its name in the
+/// red lines catalogue when it has one, then what was done (`what`, the author's words).
+#[must_use]
+pub fn crossed(what: &str, red_line: Option<&str>, catalogues: &Catalogues) -> String {
+    match red_line.and_then(|id| catalogues.red_line(id)) {
+        Some(line) => format!("{}: {what}", line.name),
+        None => what.to_owned(),
+    }
+}
+
 impl RedFlag {
     /// How every result names a red flag: the line crossed, by its name in the red
     /// lines catalogue when it has one, then what was done.
     #[must_use]
     pub fn headline(&self, catalogues: &Catalogues) -> String {
-        match self.red_line.as_deref().and_then(|id| catalogues.red_line(id)) {
-            Some(line) => format!("{}: {}", line.name, self.line),
-            None => self.line.clone(),
-        }
+        crossed(&self.line, self.red_line.as_deref(), catalogues)
     }
 
     /// Whether it was put right, in words: a red flag is never hidden, a repair is

@@ -7,6 +7,7 @@ use boundaries_core::play::confidence::remark;
 use boundaries_core::play::playthrough::resolve;
 use boundaries_core::play::{Current, Phase, Playthrough};
 use boundaries_core::scenario::{Outcome, SettingKind};
+use boundaries_core::scoring::crossed;
 
 use crate::action::UiAction;
 use crate::theme::Palette;
@@ -101,7 +102,10 @@ impl View {
                         })
                         .collect(),
                     guide: choice.guide.iter().map(|g| catalogues.section_title(g).to_owned()).collect(),
-                    red_flag: choice.red_flag.clone(),
+                    red_flag: choice
+                        .red_flag
+                        .as_deref()
+                        .map(|what| crossed(what, choice.red_line.as_deref(), catalogues)),
                 }
             }
             (_, Current::Ending { ending, .. }) => {

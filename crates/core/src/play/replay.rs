@@ -61,6 +61,8 @@ pub struct ReplayOption {
     pub feedback: Option<String>,
     pub guide: Vec<String>,
     pub red_flag: Option<String>,
+    /// The red line the red flag crosses (an id from the catalogue).
+    pub red_line: Option<String>,
     pub leads_to: LeadsTo,
     pub taken: bool,
     /// In a group session, the hands raised for it.
@@ -196,6 +198,7 @@ fn step(scenario: &Scenario, i: usize, decision: &super::record::Decision) -> Re
                 feedback: choice.feedback.clone(),
                 guide: choice.guide.clone(),
                 red_flag: choice.red_flag.clone(),
+                red_line: choice.red_line.clone(),
                 leads_to: leads_to(scenario, &choice.goto),
                 taken: *id == decision.chosen,
                 votes: votes(decision, i),
@@ -238,6 +241,7 @@ fn unknown_option(id: &str, chosen: &str, node: &str, votes: Option<u32>) -> Rep
         feedback: None,
         guide: Vec::new(),
         red_flag: None,
+        red_line: None,
         leads_to: LeadsTo::Unknown { node: node.to_owned() },
         taken: id == chosen,
         votes,

@@ -6,6 +6,7 @@ use serde::Serialize;
 use crate::catalogues::Catalogues;
 use crate::play::Replay;
 use crate::play::replay::{ReplayOption, outcome_words};
+use crate::scoring::crossed;
 
 #[derive(Serialize)]
 pub(super) struct ReportView {
@@ -133,7 +134,7 @@ impl ReportView {
                 .map(|g| catalogues.section(g).map_or(g.clone(), |s| s.title.clone()))
                 .collect::<Vec<_>>()
                 .join("; "),
-            red_flag: o.red_flag.clone(),
+            red_flag: o.red_flag.as_deref().map(|what| crossed(what, o.red_line.as_deref(), catalogues)),
             leads_to: o.leads_to.sentence(),
         };
         ReportView {

@@ -9,7 +9,7 @@ use boundaries_core::play::Current;
 use boundaries_core::play::group::{GroupPlay, Stage};
 use boundaries_core::play::replay::Replay;
 use boundaries_core::scenario::{Choice, Node, Scene};
-use boundaries_core::scoring::recommended_choice;
+use boundaries_core::scoring::{crossed, recommended_choice};
 use boundaries_core::settings::Settings;
 
 use crate::action::GroupAction;
@@ -123,7 +123,10 @@ impl View {
                                 .map(|(p, s)| (catalogues.principle_name(p).to_owned(), *s, colour(p)))
                                 .collect(),
                             feedback: c.feedback.clone(),
-                            red_flag: c.red_flag.clone(),
+                            red_flag: c
+                                .red_flag
+                                .as_deref()
+                                .map(|what| crossed(what, c.red_line.as_deref(), catalogues)),
                             recommended: recommended.as_deref() == Some(c.id.as_str()),
                         })
                         .collect(),

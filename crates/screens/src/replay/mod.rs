@@ -7,7 +7,7 @@
 use boundaries_core::catalogues::Catalogues;
 use boundaries_core::play::{Reflection, Replay};
 use boundaries_core::scenario::layout::Layout;
-use boundaries_core::scoring::Band;
+use boundaries_core::scoring::{Band, crossed};
 
 use boundaries_core::scoring::MEASURED_AGAINST;
 
@@ -83,7 +83,7 @@ impl View {
             votes: o.votes,
             changes: o.scores.iter().map(|(p, s)| (catalogues.principle_name(p).to_owned(), *s, colour(p))).collect(),
             feedback: o.feedback.clone(),
-            red_flag: o.red_flag.clone(),
+            red_flag: o.red_flag.as_deref().map(|what| crossed(what, o.red_line.as_deref(), catalogues)),
             leads_to: o.leads_to.sentence(),
         };
         let steps = replay
