@@ -316,4 +316,11 @@ fn a_repair_must_name_a_flag_a_red_flag_choice_sets() {
     )
     .replacen("requires: [\"flag\"],", "requires: [\"flag\"], repairs: [\"kindly\"],", 1);
     the_one(&diagnostics(&text), "repairs names flag \"kindly\"");
+    // A repair in the scene before the red flag cannot put it right.
+    let text = base_with(
+        "(id: \"kind\", text: \"Kind\", goto: \"two\",",
+        "(id: \"kind\", text: \"Kind\", goto: \"two\", repairs: [\"flag\"],",
+    );
+    let d = the_one(&diagnostics(&text), "no red-flag choice that sets it comes before this scene");
+    assert_eq!(d.place.choice.as_deref(), Some("kind"));
 }

@@ -276,16 +276,28 @@ impl<'a> Checker<'a> {
             _ => {}
         }
         let s = self.scenario;
+        let (here, _) = s.nodes.at(n);
         for flag in &choice.repairs {
-            let set_by_red_flag = s
+            let mut setters = s
                 .scenes()
-                .any(|(_, scene)| scene.choices.iter().any(|o| o.red_flag.is_some() && o.sets.contains(flag)));
-            if !set_by_red_flag {
+                .flat_map(|(_, scene)| &scene.choices)
+                .filter(|o| o.red_flag.is_some() && o.sets.contains(flag))
+                .peekable();
+            if setters.peek().is_none() {
                 let message = format!("repairs names flag \"{flag}\", which no red-flag choice sets");
                 self.error(
                     At::Choice(n, c, "repairs"),
                     message,
                     Some("a repair puts right a red flag: name a flag its choice `sets`"),
+                );
+            } else if !setters.any(|o| leads_to(s, &o.goto, here)) {
+                let message = format!(
+                    "repairs names flag \"{flag}\", but no red-flag choice that sets it comes before this scene"
+                );
+                self.error(
+                    At::Choice(n, c, "repairs"),
+                    message,
+                    Some("a repair can only put right what was done earlier in the play"),
                 );
             }
         }
@@ -419,4 +431,21 @@ fn duplicates<'k>(keys: impl Iterator<Item = &'k str>) -> Vec<&'k str> {
         }
     }
     repeated
+}
+
+/// Whether a play at node `from` can go on to reach node `to` (or is there).
+fn leads_to(s: &Scenario, from: &str, to: &str) -> bool {
+    let mut seen = HashSet::new();
+    let mut next = vec![from];
+    while let Some(id) = next.pop() {
+        if id == to {
+            return true;
+        }
+        if seen.insert(id)
+            && let Some(Node::Scene(scene)) = s.node(id)
+        {
+            next.extend(scene.choices.iter().map(|c| c.goto.as_str()));
+        }
+    }
+    false
 }
