@@ -205,3 +205,70 @@ fn next_and_back_turn_parts_before_moving_the_session() {
     assert_eq!(turn_part(0, 3, false), None);
     assert_eq!(turn_part(0, 1, false), None);
 }
+
+/// Every page the room can see, in every scene of every shipped scenario (each stage,
+/// and the reveal with each choice the group might go with), fits a 1280×720 and a
+/// 1024×600 projector on one page at a readable size: none needs its parts turned.
+#[test]
+fn every_shipped_page_fits_the_projector() {
+    use boundaries_core::scenario::shipped::SHIPPED;
+
+    fn room(group: &GroupPlay, picked: Option<usize>) -> Room<'_> {
+        Room {
+            group,
+            picked,
+            timer_left: Some(90),
+            blank: false,
+            fullscreen: false,
+            finished: false,
+            save_error: None,
+            part: 0,
+            parts: 1,
+        }
+    }
+    let catalogues = Catalogues::shipped().unwrap();
+    let settings = boundaries_core::settings::Settings::default();
+    let mut pages = Vec::new();
+    for (name, text) in SHIPPED {
+        let scenario = boundaries_core::library::load_bytes(name, text.as_bytes(), &catalogues).unwrap().scenario;
+        let mut seen = std::collections::HashSet::new();
+        let mut next = vec![GroupPlay::start(scenario, 1, 10).unwrap()];
+        while let Some(mut group) = next.pop() {
+            let Current::Scene { id: node, offered, .. } = group.play.current() else { continue };
+            let ids: Vec<String> = offered.iter().map(|c| c.id.clone()).collect();
+            let node = node.to_owned();
+            if !seen.insert(node.clone()) {
+                continue;
+            }
+            for id in &ids {
+                let mut after = group.clone();
+                after.play.choose(id, None).unwrap();
+                next.push(after);
+            }
+            pages.push((format!("{name} {node} discussing"), View::of(room(&group, None), &catalogues)));
+            group.forward();
+            pages.push((format!("{name} {node} voting"), View::of(room(&group, None), &catalogues)));
+            group.forward();
+            for (i, id) in ids.iter().enumerate() {
+                pages.push((
+                    format!("{name} {node} revealed, going with {id}"),
+                    View::of(room(&group, Some(i)), &catalogues),
+                ));
+            }
+        }
+    }
+    assert!(pages.len() > 300, "only {} pages", pages.len());
+    for (width, height) in [(1280.0, 720.0), (1024.0, 600.0)] {
+        let mut harness = Harness::builder().with_size([width, height]).build_ui_state(
+            |ui, (view, parts): &mut (usize, usize)| {
+                *parts = super::audience_window(ui.ctx(), &pages[*view].1, &settings, height)
+            },
+            (0, 0),
+        );
+        for (page, (what, _)) in pages.iter().enumerate() {
+            harness.state_mut().0 = page;
+            harness.run_steps(25);
+            assert_eq!(harness.state().1, 1, "{width}x{height}: {what} does not fit on one page");
+        }
+    }
+}
