@@ -123,6 +123,22 @@ fn the_presenter_has_the_notes_and_the_vote_controls() {
     assert_eq!(harness.state(), &Some(GroupAction::Fullscreen));
 }
 
+/// More hands than people present is said, not silently accepted.
+#[test]
+fn the_presenter_says_when_more_hands_are_counted_than_people_present() {
+    let mut view = view(Stage::Voting);
+    let harness = Harness::new_ui(|ui| {
+        let _ = presenter(ui, &view);
+    });
+    assert!(harness.query_by_label_contains("hands counted with").is_none(), "10 hands from 10 people is fine");
+    drop(harness);
+    view.present = 8;
+    let harness = Harness::new_ui(|ui| {
+        let _ = presenter(ui, &view);
+    });
+    harness.get_by_label("10 hands counted with 8 people present: count again, or change who is present.");
+}
+
 /// On one screen the trainer's notes are drawn only while the trainer has the panel
 /// open, and then under a marker saying the room can see them.
 #[test]
