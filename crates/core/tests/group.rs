@@ -140,3 +140,32 @@ fn a_group_replay_and_report_show_the_votes_and_the_room() {
     assert!(markdown.contains("**You chose:** Kind (8 votes)"), "{markdown}");
     assert!(markdown.contains("(4 votes)"), "{markdown}");
 }
+
+/// A decision voted on by phones keeps the phones' counts and how many phones voted,
+/// and nothing else about them; a resumed session keeps both.
+#[test]
+fn phone_votes_are_recorded_as_counts_and_a_number_of_phones() {
+    use boundaries_core::play::ballot::Ballot;
+
+    let mut group = GroupPlay::start(base(), 7, 12).unwrap();
+    let ids = offered(&group.play);
+    let mut ballot = Ballot::new();
+    ballot.open(1, ids.len());
+    for (phone, choice) in [("p1", 0), ("p2", 1), ("p3", 1), ("p1", 1)] {
+        ballot.vote(phone, 1, choice).unwrap();
+    }
+    ballot.close();
+    group.forward();
+    group.tally.set(&ballot.counts());
+    group.phones = Some(ballot.voted() as u32);
+    group.forward();
+    group.choose(&ids[1]).unwrap();
+    let record = group.play.record(&catalogues());
+    let decision = &record.decisions[0];
+    assert_eq!((decision.votes.as_deref(), decision.phones), (Some(&[0, 3][..]), Some(3)));
+    let text = record.to_ron();
+    assert!(!text.contains("p1") && !text.contains("p2"), "no phone's token reaches the record");
+    let resumed = GroupPlay::resume(base(), &record).unwrap();
+    assert_eq!(resumed.play.record(&catalogues()).decisions[0].phones, Some(3));
+    assert_eq!(group.phones, None, "the next decision starts with no phones counted");
+}

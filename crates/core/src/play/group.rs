@@ -95,6 +95,9 @@ pub struct GroupPlay {
     pub play: Playthrough,
     pub stage: Stage,
     pub tally: Tally,
+    /// When the room votes by phone: how many phones voted at this decision (the
+    /// tally then holds the phones' counts).
+    pub phones: Option<u32>,
 }
 
 impl GroupPlay {
@@ -110,7 +113,7 @@ impl GroupPlay {
 
     fn at_decision(play: Playthrough) -> GroupPlay {
         let tally = Tally::new(offered_count(&play));
-        GroupPlay { play, stage: Stage::Discussing, tally }
+        GroupPlay { play, stage: Stage::Discussing, tally, phones: None }
     }
 
     /// How many people are present.
@@ -142,7 +145,7 @@ impl GroupPlay {
     /// Takes the group's choice, keeping the votes, and moves to the next decision's
     /// discussion.
     pub fn choose(&mut self, choice_id: &str) -> Result<(), PlayError> {
-        self.play.choose_for_group(choice_id, self.tally.counts().to_vec())?;
+        self.play.choose_for_group(choice_id, self.tally.counts().to_vec(), self.phones.take())?;
         self.stage = Stage::Discussing;
         self.tally = Tally::new(offered_count(&self.play));
         Ok(())

@@ -1,5 +1,6 @@
 //! Playing a scenario: the play-through state machine, its records and where they are kept.
 
+pub mod ballot;
 pub mod confidence;
 pub mod group;
 mod phase;

@@ -130,10 +130,19 @@ impl Playthrough {
         self.take(choice_id, confidence, None)
     }
 
-    /// Takes a choice for a group, keeping the show of hands (counts in the order
-    /// the choices are shown).
-    pub fn choose_for_group(&mut self, choice_id: &str, votes: Vec<u32>) -> Result<&Choice, PlayError> {
-        self.take(choice_id, None, Some(votes))
+    /// Takes a choice for a group, keeping the votes (counts in the order the choices
+    /// are shown) and, when the room voted by phone, how many phones voted.
+    pub fn choose_for_group(
+        &mut self,
+        choice_id: &str,
+        votes: Vec<u32>,
+        phones: Option<u32>,
+    ) -> Result<&Choice, PlayError> {
+        self.take(choice_id, None, Some(votes))?;
+        if let Some(last) = self.decisions.last_mut() {
+            last.phones = phones;
+        }
+        Ok(self.last_choice().expect("a decision was just taken"))
     }
 
     /// Picks up a play from its record (an abandoned one, say): the same seed shows
@@ -158,6 +167,7 @@ impl Playthrough {
             play.take(&decision.chosen, decision.confidence, decision.votes.clone())?;
             if let Some(last) = play.decisions.last_mut() {
                 last.millis = decision.millis;
+                last.phones = decision.phones;
             }
         }
         Ok(play)
@@ -181,6 +191,7 @@ impl Playthrough {
             millis: self.shown_at.elapsed().as_millis().try_into().unwrap_or(u64::MAX),
             confidence,
             votes,
+            phones: None,
         };
         let (goto, sets) = (choice.goto.clone(), choice.sets.clone());
         self.decisions.push(decision);

@@ -77,6 +77,10 @@ pub struct Decision {
     /// In a group session, the show of hands: a count per choice, in the order offered.
     #[serde(default)]
     pub votes: Option<Vec<u32>>,
+    /// When the room voted from their phones: how many phones voted (the counts are
+    /// in `votes`). Nothing about any phone is kept.
+    #[serde(default)]
+    pub phones: Option<u32>,
 }
 
 impl Record {
