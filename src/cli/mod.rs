@@ -87,6 +87,14 @@ pub(crate) struct GameArgs {
     /// With --induction: how many people are present.
     #[arg(long, value_name = "N")]
     pub present: Option<u32>,
+    /// With --induction: the room votes from their phones on the local network
+    /// (the presenter's P turns it on and off).
+    #[arg(long)]
+    pub phones: bool,
+    /// The address to serve the phones' page on, when the laptop has several (a VPN or
+    /// a virtual adapter, say); by default the likeliest private address.
+    #[arg(long, value_name = "IP")]
+    pub phones_address: Option<std::net::IpAddr>,
     /// With --induction: enter a show of hands at the current decision and reveal it.
     #[arg(long, value_delimiter = ',', value_name = "N,N,...")]
     pub votes: Vec<u32>,

@@ -27,6 +27,7 @@ use super::Shared;
 use super::keys::egui_key;
 use super::navigation::Showing;
 use super::notice::Notice;
+use super::phones::Phones;
 use super::settings::PlayerSettings;
 
 pub(super) fn plugin(app: &mut App) {
@@ -81,6 +82,10 @@ pub(super) struct Induction {
     /// once, and how many parts the audience's screen last drew it in.
     pub part: usize,
     pub parts: usize,
+    /// Voting by phone, while it is on.
+    pub phones: Option<Phones>,
+    /// Why phone voting is not on, when the trainer asked for it.
+    pub phone_note: Option<String>,
 }
 
 impl Induction {
@@ -103,6 +108,8 @@ impl Induction {
             save_error,
             part: 0,
             parts: 1,
+            phones: None,
+            phone_note: None,
         }
     }
 
@@ -133,7 +140,7 @@ fn keys(
     }
 }
 
-fn apply(
+pub(super) fn apply(
     mut actions: MessageReader<GroupAct>,
     induction: Option<ResMut<Induction>>,
     shared: Res<Shared>,
@@ -161,6 +168,11 @@ fn apply(
             GroupAction::Forward if session.finished => {}
             GroupAction::Forward => match session.group.stage {
                 Stage::Discussing | Stage::Voting => {
+                    if session.group.stage == Stage::Voting
+                        && let Some(phones) = &session.phones
+                    {
+                        phones.close_into(&mut session.group);
+                    }
                     // The discussion timer keeps running into the vote.
                     session.group.forward();
                     session.picked = Some(session.group.tally.leader());
@@ -173,7 +185,8 @@ fn apply(
             },
             GroupAction::Back => session.group.back(),
             GroupAction::Number(i) => match session.group.stage {
-                Stage::Voting => session.group.tally.add(*i),
+                // With phones, the phones count: no hands are added by key.
+                Stage::Voting if session.phones.is_none() => session.group.tally.add(*i),
                 Stage::Revealed if *i < session.group.tally.counts().len() => session.picked = Some(*i),
                 _ => {}
             },
@@ -213,6 +226,8 @@ fn apply(
             GroupAction::TogglePresenter => session.presenter_panel = !session.presenter_panel,
             GroupAction::Fullscreen => session.fullscreen = !session.fullscreen,
             GroupAction::Leave => next.set(Showing(Screen::Records)),
+            // Phone voting is switched in its own module.
+            GroupAction::Phones | GroupAction::NextAddress => {}
         }
         if session.page() != page {
             (session.part, session.parts) = (0, 1);

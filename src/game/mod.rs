@@ -15,6 +15,7 @@ mod keys;
 mod launch_timing;
 mod navigation;
 mod notice;
+mod phones;
 mod scenario_assets;
 mod screens;
 mod session;
@@ -71,6 +72,7 @@ pub(crate) fn run(cli: &Cli, started: std::time::Instant) -> ExitCode {
     app.insert_resource(shared);
     app.insert_resource(capture::Launch::from(&cli.game));
     app.insert_resource(induction::AudienceMonitor(cli.game.audience_monitor));
+    app.insert_resource(phones::PhoneOptions { address: cli.game.phones_address, at_start: cli.game.phones });
     app.add_plugins((core_plugin, ui_plugin, capture::plugin));
     launch_timing::plugin(&mut app, started);
     match app.run() {
@@ -91,6 +93,7 @@ pub(crate) fn core_plugin(app: &mut App) {
         session::plugin,
         debrief::plugin,
         induction::plugin,
+        phones::plugin,
         actions::plugin,
     ));
 }

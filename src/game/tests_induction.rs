@@ -153,3 +153,73 @@ fn a_remote_turns_the_parts_of_a_long_page_before_moving_on() {
     assert_eq!(press(&mut app, GroupAction::Forward), (Stage::Voting, 0), "the last part moves the session on");
     assert_eq!(app.world().resource::<Induction>().parts, 1, "the new page is measured afresh");
 }
+
+/// A whole decision voted from phones over loopback: the trainer turns phones on, the
+/// room's phones vote (one changes its mind), the presenter sees how many voted, the
+/// reveal takes the phones' counts, and the record keeps them with the number of
+/// phones. Turning phones off stops the server.
+#[test]
+fn the_room_votes_from_their_phones() {
+    use crate::game::induction::{GroupAct, Induction};
+    use crate::game::phones::PhoneOptions;
+    use boundaries_core::play::group::Stage;
+
+    let data = tempfile::tempdir().unwrap();
+    let mut app = app(data.path());
+    app.insert_resource(PhoneOptions { address: Some("127.0.0.1".parse().unwrap()), at_start: false });
+    act(&mut app, &[UiAction::Open("base".into()), UiAction::StartGroup { two_windows: false }]);
+    let press = |app: &mut App, action: GroupAction| {
+        app.world_mut().write_message(GroupAct(action));
+        app.update();
+    };
+    press(&mut app, GroupAction::Phones);
+    press(&mut app, GroupAction::Forward); // the vote opens
+    let phones = app.world().resource::<Induction>().phones.as_ref().map(|p| p.view()).expect("phones are on");
+    assert!(phones.url.starts_with("http://127.0.0.1:"), "{}", phones.url);
+    let agent: ureq::Agent = ureq::Agent::config_builder()
+        .max_redirects(0)
+        .http_status_as_error(false)
+        .timeout_global(Some(std::time::Duration::from_secs(10)))
+        .build()
+        .into();
+    for choice in [0, 1, 1, 0] {
+        let page = agent.get(&phones.url).call().unwrap();
+        let cookie = page.headers().get("set-cookie").unwrap().to_str().unwrap().split(';').next().unwrap().to_owned();
+        let vote = |choice: usize| {
+            agent
+                .post(format!("{}vote", phones.url))
+                .header("Cookie", &cookie)
+                .content_type("application/x-www-form-urlencoded")
+                .send(format!("decision=1&choice={choice}"))
+                .unwrap()
+                .status()
+                .as_u16()
+        };
+        assert_eq!(vote(choice), 303);
+        if choice == 0 {
+            assert_eq!(vote(1), 303, "a phone changes its mind");
+            assert_eq!(vote(0), 303, "and back");
+        }
+    }
+    app.update();
+    let seen = app.world().resource::<Induction>().phones.as_ref().map(|p| p.view()).unwrap();
+    assert_eq!((seen.joined, seen.voted), (4, 4));
+    press(&mut app, GroupAction::Number(0)); // a hand counted by key is ignored with phones
+    press(&mut app, GroupAction::Forward); // the reveal
+    let session = app.world().resource::<Induction>();
+    assert_eq!((session.group.stage, session.group.tally.counts()), (Stage::Revealed, &[2, 2][..]));
+    let (url, id) = (seen.url.clone(), "kind");
+    press(&mut app, GroupAction::Choose(id.into()));
+    let record = app
+        .world()
+        .resource::<Induction>()
+        .group
+        .play
+        .record(&app.world().resource::<crate::game::Shared>().catalogues);
+    assert_eq!((record.decisions[0].votes.as_deref(), record.decisions[0].phones), (Some(&[2, 2][..]), Some(4)));
+    press(&mut app, GroupAction::Phones); // back to hands
+    assert!(app.world().resource::<Induction>().phones.is_none());
+    let address = url.trim_start_matches("http://").split('/').next().unwrap().parse().unwrap();
+    let refused = std::net::TcpStream::connect_timeout(&address, std::time::Duration::from_secs(2)).is_err();
+    assert!(refused, "the server stopped with phone voting");
+}

@@ -79,5 +79,9 @@ pub enum GroupAction {
     /// Put the audience's window full screen (on the monitor chosen, or the one it is
     /// on), or back in a window.
     Fullscreen,
+    /// Turn voting by phone on, or back to a show of hands.
+    Phones,
+    /// Serve the phones' page on the laptop's next network address.
+    NextAddress,
     Leave,
 }

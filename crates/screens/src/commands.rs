@@ -63,6 +63,12 @@ pub fn group_commands() -> Vec<Command> {
             keys: &[Key::F11],
             hint: "puts the audience full screen",
         },
+        Command {
+            action: GroupAction::Phones,
+            label: "Vote by phone",
+            keys: &[Key::P],
+            hint: "votes by phone or by hands",
+        },
         Command { action: GroupAction::Present(1), label: "+", keys: &[Key::Equals, Key::Plus], hint: "" },
         Command { action: GroupAction::Present(-1), label: "−", keys: &[Key::Minus], hint: "" },
     ];

@@ -13,6 +13,7 @@ use super::UiSet;
 use crate::game::Shared;
 use crate::game::induction::{Audience, AudiencePass, GroupAct, Induction, keep_parts};
 use crate::game::navigation::Showing;
+use crate::game::phones::Phones;
 use crate::game::settings::PlayerSettings;
 
 pub(super) fn plugin(app: &mut App) {
@@ -31,6 +32,8 @@ fn view(induction: &Induction, shared: &Shared) -> View {
         save_error: induction.save_error.as_deref(),
         part: induction.part,
         parts: induction.parts,
+        phones: induction.phones.as_ref().map(Phones::view),
+        phone_note: induction.phone_note.as_deref(),
     };
     View::of(room, &shared.catalogues)
 }

@@ -5,7 +5,7 @@ use crate::theme::Palette;
 use crate::widgets::{avatar, change_chips};
 use boundaries_core::play::group::Stage;
 
-use super::{View, letter};
+use super::{PhonesView, View, letter};
 
 pub fn audience(ui: &mut egui::Ui, view: &View) {
     let palette = Palette::current(ui.ctx());
@@ -53,11 +53,18 @@ pub fn audience(ui: &mut egui::Ui, view: &View) {
             // The dilemma alone: at this size the choices get a page of their own.
             ui.label(&scene.text);
             ui.label(egui::RichText::new(&scene.prompt).strong().color(palette.accent));
+            if let Some(phones) = &view.phones {
+                ui.label(egui::RichText::new(format!("You will vote on your phone: {}", phones.typed)).small());
+            }
         }
         Stage::Voting => {
-            ui.label(egui::RichText::new(format!("{} Show of hands.", scene.prompt)).strong().color(palette.accent));
+            let how = if view.phones.is_some() { "Vote on your phone." } else { "Show of hands." };
+            ui.label(egui::RichText::new(format!("{} {how}", scene.prompt)).strong().color(palette.accent));
             for (i, choice) in scene.choices.iter().enumerate() {
                 ui.label(format!("{}  {}", letter(i), choice.text));
+            }
+            if let Some(phones) = &view.phones {
+                join_by_phone(ui, phones);
             }
         }
         Stage::Revealed => {
@@ -84,6 +91,45 @@ pub fn audience(ui: &mut egui::Ui, view: &View) {
                 if let Some(feedback) = &choice.feedback {
                     ui.label(feedback);
                 }
+            }
+        }
+    }
+}
+
+/// The QR code with the address and room code beside it, for the room to join.
+fn join_by_phone(ui: &mut egui::Ui, phones: &PhonesView) {
+    ui.horizontal(|ui| {
+        qr_code(ui, phones, 110.0);
+        ui.vertical(|ui| {
+            ui.label(egui::RichText::new("Scan the code, or open").strong());
+            ui.label(egui::RichText::new(&phones.typed).strong());
+            ui.label(format!("Room code {}", phones.code));
+            ui.label(egui::RichText::new("Phones must be on the same Wi-Fi as this laptop.").small());
+            let plural = if phones.voted == 1 { "" } else { "s" };
+            ui.label(format!("{} vote{plural} in", phones.voted));
+        });
+    });
+}
+
+/// The QR code of the page's address, `size` points square, dark on white whatever
+/// the theme (with the quiet margin a reader needs), labelled for a screen reader.
+fn qr_code(ui: &mut egui::Ui, phones: &PhonesView, size: f32) {
+    let (rect, response) = ui.allocate_exact_size(egui::vec2(size, size), egui::Sense::hover());
+    response.widget_info(|| {
+        egui::WidgetInfo::labeled(egui::WidgetType::Image, true, format!("QR code for {}", phones.url))
+    });
+    let painter = ui.painter();
+    painter.rect_filled(rect, 0.0, egui::Color32::WHITE);
+    let modules = phones.qr_width + 8;
+    // Whole pixels per module, from a whole pixel, so no edge is blurred for a reader.
+    let ppp = ui.ctx().pixels_per_point();
+    let cell = ((size * ppp / modules as f32).floor().max(1.0)) / ppp;
+    let rect = egui::Rect::from_min_size((rect.min.to_vec2() * ppp).round().to_pos2() / ppp, rect.size());
+    for y in 0..phones.qr_width {
+        for x in 0..phones.qr_width {
+            if phones.qr_dark.get(y * phones.qr_width + x).copied().unwrap_or(false) {
+                let min = rect.min + egui::vec2((x + 4) as f32 * cell, (y + 4) as f32 * cell);
+                painter.rect_filled(egui::Rect::from_min_size(min, egui::vec2(cell, cell)), 0.0, egui::Color32::BLACK);
             }
         }
     }

@@ -42,6 +42,26 @@ pub struct SceneView {
     pub discuss: Vec<String>,
 }
 
+/// Phone voting as both faces show it: the address and code for the room, the QR
+/// code, and (for the trainer) how many phones have joined and voted.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PhonesView {
+    /// The page's address with the session's secret, as in the QR code.
+    pub url: String,
+    /// The address to type, ending in the room code.
+    pub typed: String,
+    pub code: String,
+    /// The network interface the server listens on, for the trainer.
+    pub interface: String,
+    /// How many addresses the laptop has that phones might reach.
+    pub addresses: usize,
+    /// The QR code: `qr_width` modules square, dark ones true, row by row.
+    pub qr_width: usize,
+    pub qr_dark: Vec<bool>,
+    pub joined: usize,
+    pub voted: usize,
+}
+
 /// How the room went, decision by decision, for the end of the session.
 pub struct RoomDecision {
     pub prompt: String,
@@ -70,6 +90,10 @@ pub struct View {
     /// to fit at the smallest readable size, and how many parts it has (1 when it fits).
     pub part: usize,
     pub parts: usize,
+    /// Set while the room votes by phone.
+    pub phones: Option<PhonesView>,
+    /// Why phone voting is not on, when the trainer asked for it (no network, say).
+    pub phone_note: Option<String>,
 }
 
 /// A choice's letter: A, B, C...
@@ -90,6 +114,8 @@ pub struct Room<'a> {
     /// The part of the audience's page on screen, and how many it has.
     pub part: usize,
     pub parts: usize,
+    pub phones: Option<PhonesView>,
+    pub phone_note: Option<&'a str>,
 }
 
 /// The recommended choice's id among those offered, by the core's one rule.
@@ -189,6 +215,8 @@ impl View {
             save_error: room.save_error.map(ToOwned::to_owned),
             part: room.part,
             parts: room.parts,
+            phones: room.phones,
+            phone_note: room.phone_note.map(ToOwned::to_owned),
         }
     }
 }

@@ -45,6 +45,9 @@ pub fn presenter(ui: &mut egui::Ui, view: &View) -> Option<GroupAction> {
             action = Some(GroupAction::Leave);
         }
     });
+    if let Some(new) = phones(ui, view) {
+        action = Some(new);
+    }
     if let Some((ending, _)) = &view.finished {
         ui.label(egui::RichText::new("The session has ended").strong());
         ui.label(ending);
@@ -72,6 +75,9 @@ pub fn presenter(ui: &mut egui::Ui, view: &View) -> Option<GroupAction> {
     ui.add_space(6.0);
     let stage = match view.stage {
         Stage::Discussing => "The audience sees the dilemma; the room is discussing. Next, the choices and the vote.",
+        Stage::Voting if view.phones.is_some() => {
+            "The audience sees the choices and the code to vote with. Reveal when the votes are in."
+        }
         Stage::Voting => {
             "The audience sees the choices. Count the hands: a choice's letter or number for each hand, Backspace to undo."
         }
@@ -105,7 +111,12 @@ pub fn presenter(ui: &mut egui::Ui, view: &View) -> Option<GroupAction> {
             let picked = view.picked == Some(i) && view.stage == Stage::Revealed;
             let plural = if choice.votes == 1 { "" } else { "s" };
             let marker = if picked { "▶ " } else { "" };
-            let label = format!("{marker}{} ({})  {} vote{plural}", letter(i), i + 1, choice.votes);
+            // Phones' votes stay hidden until the reveal.
+            let label = if view.phones.is_some() && view.stage != Stage::Revealed {
+                format!("{} ({})", letter(i), i + 1)
+            } else {
+                format!("{marker}{} ({})  {} vote{plural}", letter(i), i + 1, choice.votes)
+            };
             if button(ui, &label).clicked() {
                 action = Some(GroupAction::Number(i));
             }
@@ -135,5 +146,35 @@ pub fn presenter(ui: &mut egui::Ui, view: &View) -> Option<GroupAction> {
         }
     });
     ui.label(egui::RichText::new(crate::commands::group_hints()).small().color(palette.muted));
+    action
+}
+
+/// Voting by phone: how many phones have joined and voted (never the split before the
+/// reveal, so the trainer cannot steer the room), the address, and the switches.
+fn phones(ui: &mut egui::Ui, view: &View) -> Option<GroupAction> {
+    let palette = Palette::current(ui.ctx());
+    let mut action = None;
+    ui.horizontal_wrapped(|ui| match &view.phones {
+        Some(phones) => {
+            ui.label(format!(
+                "Phones: {} joined, {} voted. Open {} (room code {}) on {}.",
+                phones.joined, phones.voted, phones.typed, phones.code, phones.interface
+            ));
+            if phones.addresses > 1 && button(ui, "Try the next address").clicked() {
+                action = Some(GroupAction::NextAddress);
+            }
+            if button(ui, "Back to a show of hands").clicked() {
+                action = Some(GroupAction::Phones);
+            }
+        }
+        None => {
+            if button(ui, "Vote by phone (P)").clicked() {
+                action = Some(GroupAction::Phones);
+            }
+            if let Some(note) = &view.phone_note {
+                ui.label(egui::RichText::new(note).color(palette.warning));
+            }
+        }
+    });
     action
 }

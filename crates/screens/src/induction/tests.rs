@@ -37,6 +37,8 @@ fn view(stage: Stage) -> View {
         save_error: None,
         part: 0,
         parts: 1,
+        phones: None,
+        phone_note: None,
     }
 }
 
@@ -89,6 +91,8 @@ fn no_shipped_facilitator_note_reaches_the_audience() {
                     save_error: None,
                     part: 0,
                     parts: 1,
+                    phones: None,
+                    phone_note: None,
                 };
                 let view = View::of(room, &catalogues);
                 let harness = Harness::new_ui(|ui| audience(ui, &view));
@@ -240,6 +244,8 @@ fn every_shipped_page_fits_the_projector() {
             save_error: None,
             part: 0,
             parts: 1,
+            phones: None,
+            phone_note: None,
         }
     }
     let catalogues = Catalogues::shipped().unwrap();
@@ -287,4 +293,64 @@ fn every_shipped_page_fits_the_projector() {
             assert_eq!(harness.state().1, 1, "{width}x{height}: {what} does not fit on one page");
         }
     }
+}
+
+fn with_phones(stage: Stage) -> View {
+    let mut view = view(stage);
+    view.phones = Some(PhonesView {
+        url: "http://192.168.1.5:8787/secretsecret/".into(),
+        typed: "http://192.168.1.5:8787/ACDEFG".into(),
+        code: "ACDEFG".into(),
+        interface: "wlan0".into(),
+        addresses: 2,
+        qr_width: 21,
+        qr_dark: (0..21 * 21).map(|i| i % 3 == 0).collect(),
+        joined: 9,
+        voted: 6,
+    });
+    view
+}
+
+/// With phones, the room sees the code to scan and the address to type while the vote
+/// is open, and how many votes are in, but never the split before the reveal; the
+/// trainer sees how many phones joined and voted, and no counts on the choices.
+#[test]
+fn phones_show_the_room_how_to_join_and_the_trainer_only_how_many_voted() {
+    let view = with_phones(Stage::Voting);
+    let audience = Harness::new_ui(|ui| audience(ui, &view));
+    audience.get_by_label("QR code for http://192.168.1.5:8787/secretsecret/");
+    audience.get_by_label("http://192.168.1.5:8787/ACDEFG");
+    audience.get_by_label("Room code ACDEFG");
+    audience.get_by_label("6 votes in");
+    assert!(
+        audience.query_by_label_contains("7 votes").is_none()
+            && audience.query_by_label("SECRET TRAINER NOTE").is_none()
+    );
+    let mut presenter = Harness::new_ui_state(
+        |ui, action: &mut Option<GroupAction>| *action = presenter(ui, &view).or(action.take()),
+        None,
+    );
+    presenter.get_by_label_contains("Phones: 9 joined, 6 voted.");
+    presenter.get_by_label("A (1)");
+    assert!(presenter.query_by_label_contains("7 votes").is_none(), "the split stays hidden until the reveal");
+    presenter.get_by_label("Try the next address").click();
+    presenter.run();
+    assert_eq!(presenter.state(), &Some(GroupAction::NextAddress));
+    presenter.get_by_label("Back to a show of hands").click();
+    presenter.run();
+    assert_eq!(presenter.state(), &Some(GroupAction::Phones));
+}
+
+#[test]
+fn without_a_network_the_presenter_says_why_hands_are_counted() {
+    let mut view = view(Stage::Voting);
+    view.phone_note = Some("No local network was found, so the room counts hands.".into());
+    let mut presenter = Harness::new_ui_state(
+        |ui, action: &mut Option<GroupAction>| *action = presenter(ui, &view).or(action.take()),
+        None,
+    );
+    presenter.get_by_label("No local network was found, so the room counts hands.");
+    presenter.get_by_label("Vote by phone (P)").click();
+    presenter.run();
+    assert_eq!(presenter.state(), &Some(GroupAction::Phones));
 }
