@@ -95,6 +95,10 @@ pub(crate) struct GameArgs {
     /// a virtual adapter, say); by default the likeliest private address.
     #[arg(long, value_name = "IP")]
     pub phones_address: Option<std::net::IpAddr>,
+    /// With --induction: open the vote at the current decision (to see what the room
+    /// sees while it votes).
+    #[arg(long)]
+    pub open_vote: bool,
     /// With --induction: enter a show of hands at the current decision and reveal it.
     #[arg(long, value_delimiter = ',', value_name = "N,N,...")]
     pub votes: Vec<u32>,

@@ -35,6 +35,7 @@ pub(super) struct Launch {
     single_screen: bool,
     present: Option<u32>,
     votes: Vec<u32>,
+    open_vote: bool,
     stage: Stage,
 }
 
@@ -60,6 +61,7 @@ impl From<&GameArgs> for Launch {
             single_screen: args.single_screen,
             present: args.present,
             votes: args.votes.clone(),
+            open_vote: args.open_vote,
             stage: Stage::WaitingForLibrary,
         }
     }
@@ -150,6 +152,8 @@ fn group_steps(launch: &Launch, present_now: u32) -> Vec<GroupAction> {
     steps.extend(launch.choose.iter().map(|c| GroupAction::Choose(c.clone())));
     if !launch.votes.is_empty() {
         steps.push(GroupAction::Votes(launch.votes.clone()));
+    } else if launch.open_vote {
+        steps.push(GroupAction::Forward);
     }
     steps
 }
@@ -285,5 +289,6 @@ mod tests {
         );
         assert_eq!(group_steps(&scripted, 10), [GroupAction::Present(2), GroupAction::Votes(vec![3, 5, 2])]);
         assert_eq!(induction_steps(&launch("--induction")), [UiAction::Go(Screen::Library)]);
+        assert_eq!(group_steps(&launch("--induction gift --open-vote"), 10), [GroupAction::Forward]);
     }
 }

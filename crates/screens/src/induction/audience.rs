@@ -99,7 +99,9 @@ pub fn audience(ui: &mut egui::Ui, view: &View) {
 /// The QR code with the address and room code beside it, for the room to join.
 fn join_by_phone(ui: &mut egui::Ui, phones: &PhonesView) {
     ui.horizontal(|ui| {
-        qr_code(ui, phones, 110.0);
+        // As large as five lines of the room's text, so the back of the room can scan it.
+        let size = ui.text_style_height(&egui::TextStyle::Body) * 5.0;
+        qr_code(ui, phones, size);
         ui.vertical(|ui| {
             ui.label(egui::RichText::new("Scan the code, or open").strong());
             ui.label(egui::RichText::new(&phones.typed).strong());
@@ -119,12 +121,14 @@ fn qr_code(ui: &mut egui::Ui, phones: &PhonesView, size: f32) {
         egui::WidgetInfo::labeled(egui::WidgetType::Image, true, format!("QR code for {}", phones.url))
     });
     let painter = ui.painter();
-    painter.rect_filled(rect, 0.0, egui::Color32::WHITE);
     let modules = phones.qr_width + 8;
     // Whole pixels per module, from a whole pixel, so no edge is blurred for a reader.
     let ppp = ui.ctx().pixels_per_point();
     let cell = ((size * ppp / modules as f32).floor().max(1.0)) / ppp;
+    let margin = ((size - cell * modules as f32) / 2.0 * ppp).floor() / ppp;
     let rect = egui::Rect::from_min_size((rect.min.to_vec2() * ppp).round().to_pos2() / ppp, rect.size());
+    painter.rect_filled(rect, 0.0, egui::Color32::WHITE);
+    let rect = rect.shrink(margin);
     for y in 0..phones.qr_width {
         for x in 0..phones.qr_width {
             if phones.qr_dark.get(y * phones.qr_width + x).copied().unwrap_or(false) {
