@@ -34,5 +34,11 @@ xvfb-run -a -s "-screen 0 3300x1200x24" "$bin" --induction gift-at-the-door --pr
 shot induction-reveal-1280x720 1280x720 --induction gift-at-the-door --single-screen --present 12 --votes 5,4,2,1
 shot induction-reveal-1024x600 1024x600 --induction gift-at-the-door --single-screen --present 12 --votes 5,4,2,1
 echo "$out/induction-*.png"
+# Voting by phone: the audience with the vote open, and the phone's page in Chromium.
+xvfb-run -a -s "-screen 0 3300x1200x24" "$bin" --induction gift-at-the-door --phones --phones-address 127.0.0.1 \
+    --open-vote --screenshot "$out/induction-phones.png" >/dev/null 2>&1
+rm -f "$out/induction-phones-presenter.png"
+PHONE_SCREENSHOT="$PWD/$out/phone-vote.png" cargo test -q -p boundaries-phones --test browser >/dev/null
+echo "$out/induction-phones.png $out/phone-vote.png"
 shot play-1024x600 1024x600 --open friend-request --screen play
 shot library-4k 3840x2160 --screen library
