@@ -181,6 +181,7 @@ fn sync(induction: Option<ResMut<Induction>>) {
     if counts != phones.counts
         && let Some(phones) = &mut induction.phones
     {
+        info!("phones: {} joined, {} voted", counts.joined, counts.voted);
         phones.counts = counts;
     }
 }
