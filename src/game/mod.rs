@@ -5,6 +5,7 @@
 //! [`ui_plugin`] adds egui and the screens' bodies, which are functions of a view
 //! model that return the action taken.
 
+mod access;
 mod actions;
 mod best_bands;
 mod capture;
@@ -100,7 +101,8 @@ pub(crate) fn core_plugin(app: &mut App) {
 
 /// egui, the theme and the screens' bodies.
 pub(crate) fn ui_plugin(app: &mut App) {
-    app.add_plugins((idle::plugin, theme::plugin, screens::ui_plugin)).add_systems(Startup, spawn_camera);
+    app.add_plugins((idle::plugin, access::plugin, theme::plugin, screens::ui_plugin))
+        .add_systems(Startup, spawn_camera);
 }
 
 /// egui draws through a camera.

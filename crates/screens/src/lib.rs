@@ -4,6 +4,7 @@
 //! views and the actions back to calls into the core; bodies are tested here with
 //! `egui_kittest`, without a window.
 
+mod a11y;
 pub mod action;
 pub mod briefing;
 pub mod commands;

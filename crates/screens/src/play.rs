@@ -12,7 +12,7 @@ use boundaries_core::scoring::crossed;
 use crate::action::UiAction;
 use crate::theme::Palette;
 use crate::widgets::{avatar, button, callout, change_chips, hex_colour, setting_badge, wide_button};
-use crate::{NUMBER_KEYS, new_page, pressed, pressed_once};
+use crate::{NUMBER_KEYS, a11y, new_page, pressed, pressed_once};
 
 pub struct Scene {
     /// (name, role, place in the cast)
@@ -151,14 +151,15 @@ pub fn body(ui: &mut egui::Ui, view: &View) -> Option<UiAction> {
     }
     ui.add_space(6.0);
     // Each decision, and each step within it, opens with nothing focused.
-    let _ = new_page(ui, (view.taken as u64) << 2 | view.stage.step());
+    let new = new_page(ui, (view.taken as u64) << 2 | view.stage.step());
     match &view.stage {
         Stage::Choosing { scene, choices } => {
-            scene_ui(ui, scene, palette);
+            scene_ui(ui, scene, palette, new);
             for (i, (id, text)) in choices.iter().enumerate() {
                 let number = (i + 1).to_string();
                 let badge = (i < NUMBER_KEYS.len()).then_some(number.as_str());
                 let button = ui.push_id(("choice", id), |ui| wide_button(ui, badge, text)).inner;
+                a11y::in_set(ui, &button, i + 1, choices.len(), "choice");
                 if button.clicked() || NUMBER_KEYS.get(i).is_some_and(|&k| pressed_once(ui, k)) {
                     action = Some(UiAction::Choose(id.clone()));
                 }
@@ -170,9 +171,9 @@ pub fn body(ui: &mut egui::Ui, view: &View) -> Option<UiAction> {
             );
         }
         Stage::Confidence { scene, chosen } => {
-            scene_ui(ui, scene, palette);
+            scene_ui(ui, scene, palette, false);
             ui.label(egui::RichText::new(format!("You chose: {chosen}")).strong());
-            ui.label("Before you see the feedback: how sure were you?");
+            a11y::reading_start(ui, "Before you see the feedback: how sure were you?", new);
             ui.horizontal_wrapped(|ui| {
                 for (level, label) in
                     [(1, "1 Guessing"), (2, "2 Unsure"), (3, "3 Fairly sure"), (4, "4 Sure"), (5, "5 Certain")]
@@ -190,13 +191,17 @@ pub fn body(ui: &mut egui::Ui, view: &View) -> Option<UiAction> {
             ui.label(egui::RichText::new("You chose").color(palette.muted));
             ui.label(egui::RichText::new(chosen).size(20.0).strong());
             ui.add_space(6.0);
+            // Announced as it appears: the screen reader's focus is on Continue.
             if let Some(line) = red_flag {
                 callout(ui, palette.danger, |ui| {
-                    ui.label(egui::RichText::new(format!("Red flag: {line}")).strong().color(palette.danger));
+                    let flag =
+                        ui.label(egui::RichText::new(format!("Red flag: {line}")).strong().color(palette.danger));
+                    a11y::announce(ui, &flag);
                 });
             }
             if let Some(feedback) = feedback {
-                ui.label(egui::RichText::new(feedback).size(20.0));
+                let said = ui.label(egui::RichText::new(feedback).size(20.0));
+                a11y::announce(ui, &said);
             }
             if let Some(confidence) = confidence {
                 ui.label(egui::RichText::new(confidence).italics());
@@ -234,7 +239,8 @@ pub fn body(ui: &mut egui::Ui, view: &View) -> Option<UiAction> {
     action
 }
 
-fn scene_ui(ui: &mut egui::Ui, scene: &Scene, palette: Palette) {
+/// The scene; with `focus`, reading starts at its text (a new decision).
+fn scene_ui(ui: &mut egui::Ui, scene: &Scene, palette: Palette, focus: bool) {
     if let Some((name, role, place)) = &scene.speaker {
         ui.horizontal(|ui| {
             avatar(ui, name, *place, 64.0);
@@ -244,7 +250,7 @@ fn scene_ui(ui: &mut egui::Ui, scene: &Scene, palette: Palette) {
             });
         });
     }
-    ui.label(egui::RichText::new(&scene.text).size(21.0));
+    a11y::reading_start(ui, egui::RichText::new(&scene.text).size(21.0), focus);
     ui.add_space(6.0);
     ui.label(egui::RichText::new(&scene.prompt).size(21.0).strong().color(palette.accent));
 }
@@ -353,6 +359,30 @@ mod tests {
         by_key.key_press(egui::Key::Num1);
         by_key.run();
         assert_eq!(by_key.state(), &Some(UiAction::Choose("decline".into())));
+    }
+
+    /// What a screen reader is told: each choice's place among the choices, reading
+    /// starting at the story on a new decision, and the feedback announced.
+    #[test]
+    fn a_screen_reader_hears_the_choices_place_the_story_first_and_the_feedback() {
+        use egui::accesskit::Live;
+        use egui_kittest::kittest::NodeT;
+
+        let mut choices = harness(choosing());
+        choices.run();
+        let second = choices.get_by_label("Take it").accesskit_node();
+        assert_eq!(second.description().as_deref(), Some("choice 2 of 2"));
+        assert!(choices.get_by_label("An envelope.").accesskit_node().is_focused(), "reading starts at the story");
+        let feedback = harness(view(Stage::Feedback {
+            chosen: "Take it".into(),
+            confidence: None,
+            feedback: Some("Money is never yours to keep.".into()),
+            changes: Vec::new(),
+            guide: Vec::new(),
+            red_flag: Some("Accepting money".into()),
+        }));
+        assert_eq!(feedback.get_by_label("Money is never yours to keep.").accesskit_node().live(), Live::Polite);
+        assert_eq!(feedback.get_by_label("Red flag: Accepting money").accesskit_node().live(), Live::Polite);
     }
 
     #[test]
