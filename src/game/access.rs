@@ -112,19 +112,28 @@ fn watch(
     std::thread::Builder::new()
         .name("accessibility watcher".into())
         .spawn(move || {
-            let mut was = requested.get();
+            let mut was = false;
+            // Watches since a screen reader connected: its adapter finishes connecting a
+            // moment after it first asks, and a tree sent before that is lost, so the
+            // game is woken at once and again at 0.3, 1 and 2 seconds.
+            let mut since: Option<u32> = None;
             loop {
                 std::thread::sleep(WATCH_EVERY);
                 let now = requested.get();
+                if now && !was {
+                    since = Some(0);
+                }
+                was = now;
+                let settling = since.is_some_and(|n| [0, 3, 10, 20].contains(&n));
+                since = since.map(|n| n + 1).filter(|&n| n <= 20);
                 let waiting = watched
                     .lock()
                     .unwrap_or_else(PoisonError::into_inner)
                     .iter()
                     .any(|h| !h.lock().unwrap_or_else(PoisonError::into_inner).0.is_empty());
-                if (now && !was || waiting) && proxy.send_event(WinitUserEvent::WakeUp).is_err() {
+                if (settling || waiting) && proxy.send_event(WinitUserEvent::WakeUp).is_err() {
                     return; // the game has closed
                 }
-                was = now;
             }
         })
         .ok();
