@@ -93,6 +93,26 @@ pub fn layout(scenario: &Scenario, taken: &[&str], recommended: &[(String, Strin
     Layout { nodes, edges, taken: pairs(taken.to_vec()), recommended: pairs(recommended_nodes) }
 }
 
+impl Layout {
+    /// The diagram in words, for a screen reader: the path taken and the recommended
+    /// path, box by box.
+    pub fn describe(&self) -> String {
+        let words = |edges: &[(usize, usize)]| {
+            let mut boxes: Vec<&str> = edges.first().map(|e| self.nodes[e.0].0.as_str()).into_iter().collect();
+            boxes.extend(edges.iter().filter_map(|e| self.nodes.get(e.1)).map(|n| n.0.as_str()));
+            boxes.join(" → ")
+        };
+        match (self.taken.is_empty(), self.recommended.is_empty()) {
+            (false, false) => {
+                format!("Your path: {}. The recommended path: {}.", words(&self.taken), words(&self.recommended))
+            }
+            (false, true) => format!("Your path: {}.", words(&self.taken)),
+            (true, false) => format!("The recommended path: {}.", words(&self.recommended)),
+            (true, true) => "The scenario's paths.".to_owned(),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -116,5 +136,6 @@ mod tests {
         assert_eq!(layout.nodes[2].3, Some(Outcome::Good));
         let labels: Vec<&str> = layout.nodes.iter().map(|n| n.0.as_str()).collect();
         assert_eq!(labels, ["A", "B", "E"], "words a player knows, not the file's ids");
+        assert_eq!(layout.describe(), "Your path: A → B → E. The recommended path: A → E.");
     }
 }

@@ -14,9 +14,7 @@ pub(super) fn graph_ui(ui: &mut egui::Ui, graph: &Layout, palette: Palette) {
     let cell = egui::vec2(width / columns as f32, 52.0);
     let size = egui::vec2((cell.x - 12.0).min(150.0), 40.0);
     let (rect, response) = ui.allocate_exact_size(egui::vec2(width, cell.y * rows as f32), egui::Sense::hover());
-    response.widget_info(|| {
-        egui::WidgetInfo::labeled(egui::WidgetType::Image, true, "The path taken and the recommended path")
-    });
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::WidgetType::Image, true, graph.describe()));
     let painter = ui.painter_at(rect);
     let centre = |i: usize| {
         let (_, column, row, _) = &graph.nodes[i];
