@@ -1,5 +1,5 @@
 //! `boundaries coverage`: which guide sections and principles the library draws on,
-//! and which it does not yet.
+//! which areas of practice (topics) its scenarios are about, and which are still thin.
 
 use std::process::ExitCode;
 
@@ -59,7 +59,52 @@ pub(super) fn run(library: &Library, catalogues: &Catalogues) -> ExitCode {
     if !uncovered_principles.is_empty() {
         say!("Principles not scored yet: {}.", uncovered_principles.join("; "));
     }
+    say!();
+    topics(library, catalogues);
     ExitCode::SUCCESS
+}
+
+/// Fewer scenarios than this about an area of practice, and it is thin.
+const THIN: usize = 2;
+
+/// The second axis: the areas of practice, and the scenarios at whose heart each is.
+fn topics(library: &Library, catalogues: &Catalogues) {
+    say!("Areas of practice at the heart of each scenario:\n");
+    let mut areas = table(&["area of practice", "scenarios"]);
+    let (mut missing, mut thin) = (Vec::new(), Vec::new());
+    for topic in &catalogues.topics {
+        let about: Vec<&str> = library
+            .scenarios
+            .iter()
+            .filter(|s| s.scenario.topics.contains(&topic.id))
+            .map(|s| s.scenario.id.as_str())
+            .collect();
+        match about.len() {
+            0 => missing.push(topic.name.as_str()),
+            n if n < THIN => thin.push(topic.name.as_str()),
+            _ => {}
+        }
+        areas.add_row(row(vec![topic.name.clone(), or_gap(&about)]));
+    }
+    print_table(&areas);
+    say!();
+    say!(
+        "{} of {} areas of practice are covered; {} by only one scenario.",
+        catalogues.topics.len() - missing.len(),
+        catalogues.topics.len(),
+        thin.len()
+    );
+    if !missing.is_empty() {
+        say!("No scenario yet: {}.", missing.join("; "));
+    }
+    if !thin.is_empty() {
+        say!("Thin (one scenario): {}.", thin.join("; "));
+    }
+    let untagged: Vec<&str> =
+        library.scenarios.iter().filter(|s| s.scenario.topics.is_empty()).map(|s| s.scenario.id.as_str()).collect();
+    if !untagged.is_empty() {
+        say!("Scenarios naming no area of practice: {}.", untagged.join(", "));
+    }
 }
 
 fn or_gap(ids: &[&str]) -> String {

@@ -16,10 +16,13 @@ pub const PRINCIPLES_FILE: &str = "principles.ron";
 pub const GUIDE_FILE: &str = "guide.ron";
 /// Optional in an organisation's folder: without it, the shipped red lines are used.
 pub const RED_LINES_FILE: &str = "red-lines.ron";
+/// Optional in an organisation's folder: without it, the shipped topics are used.
+pub const TOPICS_FILE: &str = "topics.ron";
 
 const SHIPPED_PRINCIPLES: &str = include_str!("../../../assets/principles.ron");
 const SHIPPED_GUIDE: &str = include_str!("../../../assets/guide.ron");
 const SHIPPED_RED_LINES: &str = include_str!("../../../assets/red-lines.ron");
+const SHIPPED_TOPICS: &str = include_str!("../../../assets/topics.ron");
 
 /// A principle every choice may be scored against.
 #[derive(Debug, Clone, Deserialize)]
@@ -60,11 +63,21 @@ pub struct RedLine {
     pub guide: Vec<String>,
 }
 
+/// An area of practice a library should cover; a scenario names those at its heart.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Topic {
+    pub id: String,
+    pub name: String,
+    pub description: String,
+}
+
 #[derive(Debug, Clone)]
 pub struct Catalogues {
     pub principles: Vec<Principle>,
     pub guide: Vec<GuideSection>,
     pub red_lines: Vec<RedLine>,
+    pub topics: Vec<Topic>,
 }
 
 /// Larger catalogue files are refused unread; the shipped ones are a few tens of KB.
@@ -74,7 +87,8 @@ impl Catalogues {
     /// The catalogues built into the binary.
     pub fn shipped() -> Result<Catalogues, Vec<Diagnostic>> {
         Catalogues::from_sources(("assets/principles.ron", SHIPPED_PRINCIPLES), ("assets/guide.ron", SHIPPED_GUIDE))?
-            .with_red_lines(("assets/red-lines.ron", SHIPPED_RED_LINES))
+            .with_red_lines(("assets/red-lines.ron", SHIPPED_RED_LINES))?
+            .with_topics(("assets/topics.ron", SHIPPED_TOPICS))
     }
 
     /// An organisation's own catalogues: `principles.ron` and `guide.ron` in `dir`.
@@ -89,11 +103,17 @@ impl Catalogues {
         let (principles_file, principles) = read(PRINCIPLES_FILE)?;
         let (guide_file, guide) = read(GUIDE_FILE)?;
         let catalogues = Catalogues::from_sources((&principles_file, &principles), (&guide_file, &guide))?;
-        if dir.join(RED_LINES_FILE).exists() {
+        let catalogues = if dir.join(RED_LINES_FILE).exists() {
             let (file, text) = read(RED_LINES_FILE)?;
-            catalogues.with_red_lines((&file, &text))
+            catalogues.with_red_lines((&file, &text))?
         } else {
-            catalogues.with_red_lines(("assets/red-lines.ron", SHIPPED_RED_LINES))
+            catalogues.with_red_lines(("assets/red-lines.ron", SHIPPED_RED_LINES))?
+        };
+        if dir.join(TOPICS_FILE).exists() {
+            let (file, text) = read(TOPICS_FILE)?;
+            catalogues.with_topics((&file, &text))
+        } else {
+            catalogues.with_topics(("assets/topics.ron", SHIPPED_TOPICS))
         }
     }
 
@@ -123,6 +143,30 @@ impl Catalogues {
         if problems.is_empty() { Ok(self) } else { Err(problems) }
     }
 
+    /// These catalogues with the topics read from a source (file name, text).
+    pub fn with_topics(mut self, source: (&str, &str)) -> Result<Catalogues, Vec<Diagnostic>> {
+        self.topics = parse_list::<Topic>(source.0, source.1).map_err(|d| vec![d])?;
+        let text: Arc<str> = Arc::from(source.1);
+        let outline = Outline::scan(source.1);
+        let mut seen = HashSet::new();
+        let problems: Vec<Diagnostic> = self
+            .topics
+            .iter()
+            .enumerate()
+            .filter(|(_, topic)| !is_kebab_case(&topic.id) || !seen.insert(topic.id.as_str()))
+            .map(|(i, topic)| {
+                let span = outline.locate(&[Step::Item(i), Step::Field("id")]);
+                let message = format!("topic id \"{}\" must be kebab-case and unique", topic.id);
+                Diagnostic::error(source.0, message).with_span(&text, span)
+            })
+            .collect();
+        if problems.is_empty() { Ok(self) } else { Err(problems) }
+    }
+
+    pub fn topic(&self, id: &str) -> Option<&Topic> {
+        self.topics.iter().find(|t| t.id == id)
+    }
+
     pub fn red_line(&self, id: &str) -> Option<&RedLine> {
         self.red_lines.iter().find(|l| l.id == id)
     }
@@ -135,7 +179,8 @@ impl Catalogues {
             (Ok(p), Ok(g)) => (p, g),
             (p, g) => return Err(p.err().into_iter().chain(g.err()).collect()),
         };
-        let catalogues = Catalogues { principles: principles_list, guide: guide_list, red_lines: Vec::new() };
+        let catalogues =
+            Catalogues { principles: principles_list, guide: guide_list, red_lines: Vec::new(), topics: Vec::new() };
         let problems = catalogues.check(principles, guide);
         if problems.is_empty() { Ok(catalogues) } else { Err(problems) }
     }

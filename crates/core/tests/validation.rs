@@ -324,3 +324,12 @@ fn a_repair_must_name_a_flag_a_red_flag_choice_sets() {
     let d = the_one(&diagnostics(&text), "no red-flag choice that sets it comes before this scene");
     assert_eq!(d.place.choice.as_deref(), Some("kind"));
 }
+
+#[test]
+fn an_unknown_topic_is_an_error_naming_the_known_ones() {
+    let text =
+        base_with("focus: [\"boundaries\"],", "focus: [\"boundaries\"], topics: [\"gifts-and-money\", \"gifs\"],");
+    let d = the_one(&diagnostics(&text), "unknown topic \"gifs\"");
+    assert!(d.help.as_deref().is_some_and(|h| h.contains("gifts-and-money")), "{d}");
+    assert_eq!(d.line_col.unwrap().0, line_of(&text, "topics:"));
+}

@@ -26,6 +26,9 @@ pub struct Scenario {
     /// Principle ids this scenario is mostly about.
     #[serde(default)]
     pub focus: Vec<String>,
+    /// The areas of practice at the heart of the scenario: ids from the topics catalogue.
+    #[serde(default)]
+    pub topics: Vec<String>,
     /// Shown before the scenario starts, for content that may distress.
     #[serde(default)]
     pub content_note: Option<String>,

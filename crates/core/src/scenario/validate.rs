@@ -150,6 +150,11 @@ impl<'a> Checker<'a> {
             let message = format!("focus names unknown principle \"{principle}\"");
             self.error(At::Top("focus"), message, Some(&self.known_principles()));
         }
+        for topic in s.topics.iter().filter(|t| self.catalogues.topic(t).is_none()) {
+            let ids: Vec<&str> = self.catalogues.topics.iter().map(|t| t.id.as_str()).collect();
+            let help = format!("known topics: {}", ids.join(", "));
+            self.error(At::Top("topics"), format!("topics names unknown topic \"{topic}\""), Some(&help));
+        }
         for key in duplicates(s.cast.keys()) {
             self.error(At::Top("cast"), format!("cast member \"{key}\" is listed twice"), None);
         }
