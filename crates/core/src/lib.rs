@@ -18,3 +18,4 @@ pub mod scenario;
 pub mod scoring;
 pub mod settings;
 pub mod text;
+pub mod xapi;

@@ -1,0 +1,6 @@
+//! A play as xAPI statements, for an organisation's learning record store.
+
+pub mod model;
+mod statements;
+
+pub use statements::{IRI, Identity, registration, statements};
