@@ -1,6 +1,9 @@
-//! A play as xAPI statements, for an organisation's learning record store.
+//! A play as xAPI statements, for an organisation's learning record store, and the
+//! outbox they wait in until it has them.
 
 pub mod model;
+mod outbox;
 mod statements;
 
+pub use outbox::{Outbox, Rejected};
 pub use statements::{IRI, Identity, registration, statements};
