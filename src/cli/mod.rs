@@ -21,6 +21,7 @@ macro_rules! complain {
 
 mod coverage;
 mod list;
+mod lrs;
 mod play;
 mod records;
 mod report;
@@ -188,11 +189,42 @@ pub(crate) enum Command {
         #[arg(long, requires = "output")]
         force: bool,
     },
+    /// Send the plays kept to the organisation's learning record store.
+    Sync,
+    /// Set up or test the learning record store.
+    Lrs {
+        #[command(subcommand)]
+        action: LrsAction,
+    },
     /// Show a player's ratings per principle across their plays over time.
     Progress {
         /// Only this player's plays (default: everyone's).
         #[arg(long)]
         name: Option<String>,
+    },
+}
+
+/// What `boundaries lrs` does.
+#[derive(Debug, Subcommand)]
+pub(crate) enum LrsAction {
+    /// Test the endpoint and the credentials.
+    Check,
+    /// Keep the LRS's settings (the secret is read from standard input).
+    Set {
+        /// The xAPI endpoint, such as https://lrs.example.org/xapi/
+        #[arg(long)]
+        endpoint: String,
+        #[arg(long)]
+        key: String,
+        /// The organisation's home page, under which players' accounts are named.
+        #[arg(long)]
+        home_page: String,
+        /// The player's account name for the organisation (default: anonymous).
+        #[arg(long)]
+        account: Option<String>,
+        /// The trainer's account name, for group sessions.
+        #[arg(long)]
+        instructor: Option<String>,
     },
 }
 
@@ -271,6 +303,11 @@ pub(crate) fn run(command: Command, cli: &Cli) -> ExitCode {
             report::run(&library(), &catalogues, &resolve_record(&record), format.into(), output.as_ref(), force)
         }
         Command::Progress { name } => records::show_progress(&catalogues, name.as_deref()),
+        Command::Sync => lrs::run_sync(&library(), &catalogues),
+        Command::Lrs { action: LrsAction::Check } => lrs::check(),
+        Command::Lrs { action: LrsAction::Set { endpoint, key, home_page, account, instructor } } => {
+            lrs::set(boundaries_lrs::Settings { endpoint, key, home_page, account, instructor })
+        }
     }
 }
 

@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# Starts a throw-away LaRS (the xapi-rs crate 0.2.0, a conformant xAPI 2.0 LRS; GPL-3.0,
+# a test fixture only, never a dependency) with a private PostgreSQL cluster, both on
+# 127.0.0.1, in DIR. Prints the xAPI endpoint. `scripts/lars.sh stop DIR` stops both.
+# usage: scripts/lars.sh DIR LRS_PORT PG_PORT      (needs Debian's postgresql 15)
+set -euo pipefail
+pg=/usr/lib/postgresql/15/bin
+lars=${LARS_BIN:-$HOME/.cache/boundaries/lars/bin/xapi-rs}
+if [ "${1:-}" = stop ]; then
+    dir=$2
+    [ -f "$dir/lars.pid" ] && kill "$(cat "$dir/lars.pid")" 2>/dev/null || true
+    [ -d "$dir/db" ] && su postgres -c "$pg/pg_ctl -D $dir/db -m immediate stop" >/dev/null 2>&1 || true
+    exit 0
+fi
+dir=$1 port=$2 pgport=$3
+mkdir -p "$dir/db" "$dir/run/logs" "$dir/run/static"
+chmod 755 "$dir" "$(dirname "$dir")"
+chown postgres "$dir/db"
+su postgres -c "$pg/initdb -D $dir/db -A trust -U lars" >/dev/null
+su postgres -c "$pg/pg_ctl -D $dir/db -o '-k $dir/db -p $pgport -h 127.0.0.1' -l $dir/db/log -w start" >/dev/null
+su postgres -c "$pg/createdb -h 127.0.0.1 -p $pgport -U lars xapi"
+secret=$(head -c 32 /dev/urandom | base64)
+cat >"$dir/run/.env" <<ENV
+DB_SERVER_URL="postgresql://lars@127.0.0.1:$pgport"
+DB_NAME="xapi"
+DB_MAX_CONNECTIONS = 8
+DB_MIN_CONNECTIONS = 1
+DB_ACQUIRE_TIMEOUT_SECS = 8
+DB_IDLE_TIMEOUT_SECS = 8
+DB_MAX_LIFETIME_SECS = 8
+DB_STATEMENTS_PAGE_LEN = 20
+LRS_HOST = "127.0.0.1"
+LRS_PORT = $port
+LRS_AUTHORITY_IFI = "admin@my.xapi.net"
+LRS_MODE = "legacy"
+LRS_ROOT_EMAIL = "admin@my.xapi.net"
+LRS_USER_CACHE_LEN = 100
+LRS_EXTERNAL_URL="http://127.0.0.1:$port/"
+EXT_DEFAULT_LANGUAGE="en"
+JWS_STRICT=false
+RUST_LOG="info"
+ENV
+cat >"$dir/run/Rocket.toml" <<TOML
+[default.limits]
+json = "16 MiB"
+[default]
+address = "127.0.0.1"
+port = $port
+secret_key = "$secret"
+cli_colors = false
+[debug]
+workers = 4
+log_level = "critical"
+[release]
+workers = 4
+log_level = "critical"
+TOML
+cd "$dir/run"
+CARGO_MANIFEST_DIR="$dir/run" nohup "$lars" >"$dir/lars.log" 2>&1 &
+echo $! >"$dir/lars.pid"
+for _ in $(seq 1 100); do
+    if curl -fsS "http://127.0.0.1:$port/about" >/dev/null 2>&1; then
+        echo "http://127.0.0.1:$port/"
+        exit 0
+    fi
+    sleep 0.2
+done
+echo "LaRS did not start; its log:" >&2
+tail -20 "$dir/lars.log" >&2
+exit 1

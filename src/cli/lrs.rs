@@ -1,0 +1,143 @@
+//! `boundaries sync` and `boundaries lrs`: sending plays to the organisation's
+//! learning record store, testing the connection, and setting it up.
+
+use std::io::BufRead;
+use std::process::ExitCode;
+use std::time::Duration;
+
+use boundaries_core::catalogues::Catalogues;
+use boundaries_core::files::data_dir;
+use boundaries_core::library::Library;
+use boundaries_core::play::RecordStore;
+use boundaries_core::xapi::{Identity, Outbox, statements};
+use boundaries_lrs::{Config, Lrs, Settings, sync};
+
+/// How long a request may take before the LRS counts as unreachable.
+const TIMEOUT: Duration = Duration::from_secs(20);
+
+/// The outbox, beside the records.
+pub(crate) fn outbox() -> Option<Outbox> {
+    data_dir().map(|dir| Outbox::at(dir.join("outbox"))).map_err(|e| complain!("error: {e}")).ok()
+}
+
+fn config() -> Result<Config, ExitCode> {
+    let dir = data_dir().map_err(|e| {
+        complain!("error: {e}");
+        ExitCode::from(2)
+    })?;
+    match Config::load(&dir) {
+        Ok(Some(config)) => Ok(config),
+        Ok(None) => {
+            complain!("No learning record store is set up: run `boundaries lrs set`, or set BOUNDARIES_LRS_ENDPOINT.");
+            Err(ExitCode::from(2))
+        }
+        Err(e) => {
+            complain!("error: {e}");
+            Err(ExitCode::from(2))
+        }
+    }
+}
+
+/// Queues the statements of every play kept that are not sent yet; returns how many
+/// were new.
+pub(crate) fn queue_all(outbox: &Outbox, library: &Library, catalogues: &Catalogues, who: &Identity) -> usize {
+    let Ok(store) = RecordStore::open_default() else { return 0 };
+    let Ok(entries) = store.list() else { return 0 };
+    let mut new = 0;
+    for (_, record) in entries {
+        let Ok(record) = record else { continue };
+        let scenario = library.get(&record.scenario).map(|l| l.scenario.clone());
+        match outbox.queue(&statements(&record, scenario.as_deref(), catalogues, who)) {
+            Ok(n) => new += n,
+            Err(e) => complain!("warning: the outbox could not be written: {e}"),
+        }
+    }
+    new
+}
+
+pub(super) fn run_sync(library: &Library, catalogues: &Catalogues) -> ExitCode {
+    let config = match config() {
+        Ok(config) => config,
+        Err(code) => return code,
+    };
+    let Some(outbox) = outbox() else { return ExitCode::from(2) };
+    queue_all(&outbox, library, catalogues, &config.identity());
+    let lrs = match Lrs::connect(&config.settings.endpoint, &config.settings.key, &config.secret, TIMEOUT) {
+        Ok(lrs) => lrs,
+        Err(e) => {
+            complain!(
+                "Nothing sent: {e}. {} statements are waiting and will be sent next time.",
+                outbox.waiting().len()
+            );
+            return ExitCode::from(1);
+        }
+    };
+    let (done, error) = match sync(&outbox, &lrs) {
+        Ok(done) => (done, None),
+        Err((done, error)) => (done, Some(error)),
+    };
+    say!(
+        "Sent {} statement{} (xAPI {}); {} refused and set aside; {} waiting.",
+        done.sent,
+        if done.sent == 1 { "" } else { "s" },
+        lrs.version(),
+        done.rejected,
+        done.waiting
+    );
+    for refused in outbox.rejected() {
+        say!("  refused: {} ({})", refused.statement.id, refused.reason);
+    }
+    match error {
+        Some(error) => {
+            complain!("Stopped: {error}. What is waiting will be sent next time.");
+            ExitCode::from(1)
+        }
+        None => ExitCode::SUCCESS,
+    }
+}
+
+pub(super) fn check() -> ExitCode {
+    let config = match config() {
+        Ok(config) => config,
+        Err(code) => return code,
+    };
+    match Lrs::connect(&config.settings.endpoint, &config.settings.key, &config.secret, TIMEOUT) {
+        Ok(lrs) => {
+            say!("{} answers, speaking xAPI {}.", config.settings.endpoint, lrs.version());
+            match lrs.statements_about(&format!("{}/scenarios/none", boundaries_core::xapi::IRI)) {
+                Ok(_) => {
+                    say!("The key and secret are accepted.");
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    complain!("{e}");
+                    ExitCode::from(1)
+                }
+            }
+        }
+        Err(e) => {
+            complain!("{e}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// Keeps the LRS's settings; the secret is read from standard input.
+pub(super) fn set(settings: Settings) -> ExitCode {
+    let mut secret = String::new();
+    if std::io::stdin().lock().read_line(&mut secret).is_err() {
+        complain!("error: the secret could not be read from standard input");
+        return ExitCode::from(2);
+    }
+    let config = Config { settings, secret: secret.trim().to_owned() };
+    match data_dir().map_err(|e| e.to_string()).and_then(|dir| config.save(&dir)) {
+        Ok(path) => {
+            say!("Saved to {}, the secret beside it readable by you only.", path.display());
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            complain!("error: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
