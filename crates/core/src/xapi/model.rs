@@ -84,10 +84,11 @@ pub struct XResult {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Score {
+    /// The overall figure out of 1.
     pub scaled: f64,
+    /// The overall figure out of 100, as shown. `min` and `max` (0 and 100) are left
+    /// out: LaRS 0.2.0 refuses a raw score equal to its max, which xAPI allows.
     pub raw: f64,
-    pub min: f64,
-    pub max: f64,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

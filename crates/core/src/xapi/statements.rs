@@ -198,8 +198,11 @@ pub fn statements(
                 .map(|f| json!({"line": f.red_line, "what": f.line, "decision": f.node, "choice": f.choice, "put_right": f.put_right}))
                 .collect();
             extensions.insert(extension("red-lines"), Value::Array(lines));
-            let score =
-                result.overall.map(|o| Score { scaled: (o / 100.0).clamp(0.0, 1.0), raw: o, min: 0.0, max: 100.0 });
+            // The figure as shown, whole (a float a hair over 100 would be refused).
+            let score = result.overall.map(|o| {
+                let raw = o.round().clamp(0.0, 100.0);
+                Score { scaled: raw / 100.0, raw }
+            });
             let result = XResult { score, completion: Some(true), response: None, duration: None, extensions };
             out.push(step(
                 last,
