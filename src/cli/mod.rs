@@ -191,6 +191,13 @@ pub(crate) enum Command {
     },
     /// Send the plays kept to the organisation's learning record store.
     Sync,
+    /// What the organisation's learning record store holds: plays, bands, ratings
+    /// and how each decision split, solo and group apart.
+    Cohort {
+        /// Only this scenario (default: the whole library).
+        #[arg(long)]
+        scenario: Option<String>,
+    },
     /// Set up or test the learning record store.
     Lrs {
         #[command(subcommand)]
@@ -304,6 +311,7 @@ pub(crate) fn run(command: Command, cli: &Cli) -> ExitCode {
         }
         Command::Progress { name } => records::show_progress(&catalogues, name.as_deref()),
         Command::Sync => lrs::run_sync(&library(), &catalogues),
+        Command::Cohort { scenario } => lrs::cohort(&library(), &catalogues, scenario.as_deref()),
         Command::Lrs { action: LrsAction::Check } => lrs::check(),
         Command::Lrs { action: LrsAction::Set { endpoint, key, home_page, account, instructor } } => {
             lrs::set(boundaries_lrs::Settings { endpoint, key, home_page, account, instructor })

@@ -87,3 +87,30 @@ fn a_group_session_is_a_group_with_its_votes_and_the_trainer_as_instructor() {
         &sent[1].result.as_ref().unwrap().extensions[&format!("{}/extensions/votes", boundaries_core::xapi::IRI)];
     assert_eq!(votes.as_object().map(|m| m.values().filter_map(serde_json::Value::as_u64).sum::<u64>()), Some(11));
 }
+
+#[test]
+fn the_cohort_counts_plays_bands_ratings_and_splits_for_solo_and_groups_apart() {
+    use boundaries_core::xapi::{Who, cohort, most_chosen_first};
+
+    let scenario = load("base.scenario.ron", BASE).unwrap().scenario;
+    let mut all = Vec::new();
+    for (choices, player) in [(&["kind", "fine"][..], "a"), (&["risky", "fix"][..], "b"), (&["risky"][..], "c")] {
+        let options = PlayOptions { seed: 9, in_order: true, player: Some(player.into()), group: None };
+        let mut play = Playthrough::start(scenario.clone(), options).unwrap();
+        for choice in choices {
+            play.choose(choice, None).unwrap();
+        }
+        all.extend(statements(&play.record(&catalogues()), Some(&scenario), &catalogues(), &anonymous()));
+    }
+    let doubled: Vec<_> = all.iter().chain(all.iter()).cloned().collect();
+    let parts = cohort(&doubled);
+    let solo = &parts[&Who::Solo];
+    assert_eq!((solo.started, solo.finished), (3, 2), "a statement read twice counts once");
+    assert_eq!(solo.bands.values().sum::<usize>(), 2);
+    let first = format!("{}/scenarios/base/one", boundaries_core::xapi::IRI);
+    assert_eq!(most_chosen_first(&solo.decisions[&first]), [("risky", 2), ("kind", 1)]);
+    let boundaries = &solo.principles["boundaries"];
+    assert_eq!(boundaries.plays, 2);
+    assert!(boundaries.lowest <= boundaries.mean && boundaries.mean <= boundaries.highest);
+    assert!(!parts.contains_key(&Who::Groups));
+}
