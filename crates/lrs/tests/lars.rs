@@ -78,6 +78,12 @@ fn plays_solo_group_and_resumed_reach_lars_once_and_read_back_as_sent() {
         assert_eq!(sent.result.as_ref().map(|r| &r.response), got.result.as_ref().map(|r| &r.response));
         assert_eq!(sent.context.registration, got.context.registration);
     }
+    // The cohort read back: two solo plays and one group session, all finished.
+    let parts = boundaries_core::xapi::cohort(&stored);
+    let solo = &parts[&boundaries_core::xapi::Who::Solo];
+    let groups = &parts[&boundaries_core::xapi::Who::Groups];
+    assert_eq!((solo.started, solo.finished, groups.started, groups.finished), (2, 2, 1, 1));
+    assert_eq!(solo.bands.values().sum::<usize>() + groups.bands.values().sum::<usize>(), 3);
     // Sending everything again stores nothing twice.
     lrs.send(&sent).unwrap();
     assert_eq!(lrs.statements_about(&format!("{IRI}/scenarios/base")).unwrap().len(), sent.len());
