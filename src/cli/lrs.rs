@@ -9,8 +9,8 @@ use boundaries_core::catalogues::Catalogues;
 use boundaries_core::files::data_dir;
 use boundaries_core::library::Library;
 use boundaries_core::play::RecordStore;
-use boundaries_core::xapi::{Identity, Outbox, statements};
-use boundaries_lrs::{Config, Lrs, Settings, sync};
+use boundaries_core::xapi::Outbox;
+use boundaries_lrs::{Config, Lrs, Settings, queue_plays, sync};
 
 /// How long a request may take before the LRS counts as unreachable.
 const TIMEOUT: Duration = Duration::from_secs(20);
@@ -38,30 +38,15 @@ fn config() -> Result<Config, ExitCode> {
     }
 }
 
-/// Queues the statements of every play kept that are not sent yet; returns how many
-/// were new.
-pub(crate) fn queue_all(outbox: &Outbox, library: &Library, catalogues: &Catalogues, who: &Identity) -> usize {
-    let Ok(store) = RecordStore::open_default() else { return 0 };
-    let Ok(entries) = store.list() else { return 0 };
-    let mut new = 0;
-    for (_, record) in entries {
-        let Ok(record) = record else { continue };
-        let scenario = library.get(&record.scenario).map(|l| l.scenario.clone());
-        match outbox.queue(&statements(&record, scenario.as_deref(), catalogues, who)) {
-            Ok(n) => new += n,
-            Err(e) => complain!("warning: the outbox could not be written: {e}"),
-        }
-    }
-    new
-}
-
 pub(super) fn run_sync(library: &Library, catalogues: &Catalogues) -> ExitCode {
     let config = match config() {
         Ok(config) => config,
         Err(code) => return code,
     };
     let Some(outbox) = outbox() else { return ExitCode::from(2) };
-    queue_all(&outbox, library, catalogues, &config.identity());
+    if let Ok(store) = RecordStore::open_default() {
+        queue_plays(&outbox, &store, library, catalogues, &config.identity());
+    }
     let lrs = match Lrs::connect(&config.settings.endpoint, &config.settings.key, &config.secret, TIMEOUT) {
         Ok(lrs) => lrs,
         Err(e) => {

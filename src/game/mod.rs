@@ -19,6 +19,7 @@ mod notice;
 mod phones;
 mod scenario_assets;
 mod screens;
+mod sending;
 mod session;
 mod settings;
 mod shared;
@@ -95,6 +96,7 @@ pub(crate) fn core_plugin(app: &mut App) {
         debrief::plugin,
         induction::plugin,
         phones::plugin,
+        sending::plugin,
         actions::plugin,
     ));
 }

@@ -8,4 +8,4 @@ mod sync;
 
 pub use client::{BATCH, Lrs, LrsError};
 pub use config::{Config, Settings};
-pub use sync::{Synced, sync};
+pub use sync::{Synced, queue_plays, sync, waiting_words};

@@ -56,3 +56,57 @@ pub fn sync(outbox: &Outbox, lrs: &Lrs) -> Result<Synced, (Synced, LrsError)> {
     done.waiting = outbox.waiting().len();
     Ok(done)
 }
+
+/// Queues the statements of every play kept that are not sent yet (a play saved while
+/// no LRS was set up, or while the outbox could not be written, is queued now);
+/// returns how many were new.
+pub fn queue_plays(
+    outbox: &Outbox,
+    store: &boundaries_core::play::RecordStore,
+    library: &boundaries_core::library::Library,
+    catalogues: &boundaries_core::catalogues::Catalogues,
+    who: &boundaries_core::xapi::Identity,
+) -> usize {
+    let Ok(entries) = store.list() else { return 0 };
+    entries
+        .into_iter()
+        .filter_map(|(_, record)| record.ok())
+        .map(|record| {
+            let scenario = library.get(&record.scenario).map(|l| l.scenario.clone());
+            let statements = boundaries_core::xapi::statements(&record, scenario.as_deref(), catalogues, who);
+            outbox.queue(&statements).unwrap_or(0)
+        })
+        .sum()
+}
+
+/// What a trainer or player is told about sending: how many plays wait, and the last
+/// error in words; none when everything has been sent.
+pub fn waiting_words(plays_waiting: usize, error: Option<&LrsError>) -> Option<String> {
+    let plays = if plays_waiting == 1 { "1 play is".to_owned() } else { format!("{plays_waiting} plays are") };
+    match (plays_waiting, error) {
+        (0, None) => None,
+        (_, None) => Some(format!("{plays} waiting to send to your organisation's records.")),
+        (_, Some(error)) => Some(format!("{plays} waiting to send to your organisation's records. Last try: {error}.")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_waiting_line_says_how_many_plays_and_the_last_error() {
+        assert_eq!(waiting_words(0, None), None);
+        assert_eq!(
+            waiting_words(1, None).as_deref(),
+            Some("1 play is waiting to send to your organisation's records.")
+        );
+        let error = LrsError::Unreachable("connection refused".into());
+        assert_eq!(
+            waiting_words(2, Some(&error)).as_deref(),
+            Some(
+                "2 plays are waiting to send to your organisation's records. Last try: the learning record store cannot be reached: connection refused."
+            )
+        );
+    }
+}

@@ -38,6 +38,9 @@ pub struct View {
     /// Scenarios that have records: (id, title).
     pub scenarios: Vec<(String, String)>,
     pub filter: RecordFilter,
+    /// About sending plays to the organisation's records: how many wait, and the last
+    /// error; none when there is nothing to say.
+    pub sending: Option<String>,
 }
 
 impl View {
@@ -81,7 +84,7 @@ impl View {
                 });
             }
         }
-        View { rows, scenarios, filter: filter.clone() }
+        View { rows, scenarios, filter: filter.clone(), sending: None }
     }
 }
 
@@ -102,6 +105,9 @@ pub fn body(ui: &mut egui::Ui, view: &View) -> Option<UiAction> {
         egui::RichText::new("Every play is kept, finished or not. Choose one to replay it, with the roads not taken.")
             .color(palette.muted),
     );
+    if let Some(sending) = &view.sending {
+        ui.label(egui::RichText::new(sending).color(palette.warning));
+    }
     ui.horizontal_wrapped(|ui| {
         ui.label("Scenario:");
         let mut filter = view.filter.clone();
@@ -166,6 +172,11 @@ mod tests {
 
     use super::*;
 
+    /// As the game words it (the screens crate does not know the LRS crate).
+    fn boundaries_lrs_words() -> String {
+        "2 plays are waiting to send to your organisation's records. Last try: the learning record store cannot be reached: connection refused.".into()
+    }
+
     #[test]
     fn lists_plays_and_unreadable_records_and_opens_a_replay() {
         let view = View {
@@ -184,8 +195,10 @@ mod tests {
             ],
             scenarios: vec![("gift".into(), "A gift at the door".into())],
             filter: RecordFilter::default(),
+            sending: Some(boundaries_lrs_words()),
         };
         let mut harness = crate::harness(|ui| body(ui, &view));
+        harness.get_by_label(&boundaries_lrs_words());
         harness.get_by_label("b.record.ron: cannot be read: 1:5: Expected colon");
         harness
             .get_by_label(

@@ -31,8 +31,10 @@ fn records_ui(
     debrief: Res<Debrief>,
     navigation: Res<Navigation>,
     library: Res<GameLibrary>,
+    sending: Res<crate::game::sending::Sending>,
 ) -> Result {
-    let view = records::View::of(&debrief.records, &navigation.records, |id| library.get(id).map(|l| &*l.scenario));
+    let mut view = records::View::of(&debrief.records, &navigation.records, |id| library.get(id).map(|l| &*l.scenario));
+    view.sending = sending.words();
     draw(&mut contexts, &mut actions, Screen::Records, |ui| records::body(ui, &view))
 }
 
