@@ -39,8 +39,14 @@ pub struct Lars {
     pub endpoint: String,
 }
 
+/// `scripts/lars.sh` at the top of the workspace (these helpers are used from the
+/// workspace's root crate too).
 fn script() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../scripts/lars.sh")
+    let here = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    [here.join("scripts/lars.sh"), here.join("../../scripts/lars.sh")]
+        .into_iter()
+        .find(|p| p.exists())
+        .unwrap_or_default()
 }
 
 impl Lars {
