@@ -56,6 +56,9 @@ fn every_scenario_meets_the_library_rules() {
         if s.scenes().count() < 3 {
             fail("needs at least three decisions".into());
         }
+        if s.topics.is_empty() {
+            fail("needs `topics`: the areas of practice at its heart".into());
+        }
         let outcomes: Vec<Outcome> = s.endings().map(|(_, e)| e.outcome).collect();
         if outcomes.len() < 3 || [Outcome::Good, Outcome::Mixed, Outcome::Poor].iter().any(|o| !outcomes.contains(o)) {
             fail(format!("needs at least three endings covering Good, Mixed and Poor; has {outcomes:?}"));
