@@ -95,11 +95,28 @@ impl Lrs {
         check(status, &reason)
     }
 
-    /// Every statement about `activity` (and its decisions, with `related`), following
-    /// the LRS's `more` links; statements that are not Boundaries' own are skipped.
+    /// Every statement about `activity` (and its decisions), following the LRS's
+    /// `more` links; statements that are not Boundaries' own are skipped. Some LRSs
+    /// (Ralph's file backend) ignore the activity filter and return nothing: then every
+    /// statement is read and the filter applied here.
     pub fn statements_about(&self, activity: &str) -> Result<Vec<Statement>, LrsError> {
-        let mut url =
+        let filtered =
             format!("{}statements?activity={}&related_activities=true&limit=500", self.endpoint, encode(activity));
+        let found = self.read_all(filtered)?;
+        if !found.is_empty() {
+            return Ok(found);
+        }
+        let about = |s: &Statement| {
+            s.object.id == activity
+                || s.object.id.starts_with(&format!("{activity}/"))
+                || s.context.context_activities.parent.iter().any(|p| p.id == activity)
+        };
+        Ok(self.read_all(format!("{}statements?limit=500", self.endpoint))?.into_iter().filter(about).collect())
+    }
+
+    /// Every page from `first` on, following `more`.
+    fn read_all(&self, first: String) -> Result<Vec<Statement>, LrsError> {
+        let mut url = first;
         let mut found = Vec::new();
         for _ in 0..100_000 {
             let mut response = self
