@@ -50,7 +50,7 @@ def texts(root):
     return [n.name for n in nodes(root) if n.name]
 
 
-def wait_for(what, check, seconds=20):
+def wait_for(what, check, seconds=60):
     started = time.time()
     while time.time() - started < seconds:
         try:
