@@ -114,3 +114,21 @@ fn the_cohort_counts_plays_bands_ratings_and_splits_for_solo_and_groups_apart() 
     assert!(boundaries.lowest <= boundaries.mean && boundaries.mean <= boundaries.highest);
     assert!(!parts.contains_key(&Who::Groups));
 }
+
+#[test]
+fn a_play_carried_on_says_it_was_suspended_and_resumed_with_the_ids_sent_before() {
+    let scenario = load("base.scenario.ron", BASE).unwrap().scenario;
+    let options = PlayOptions { seed: 4, in_order: true, player: None, group: None };
+    let mut play = Playthrough::start(scenario.clone(), options).unwrap();
+    play.choose("risky", None).unwrap();
+    let left = play.record(&catalogues());
+    let sent_then = statements(&left, Some(&scenario), &catalogues(), &anonymous());
+    let mut carried_on = Playthrough::resume(scenario.clone(), &left).unwrap();
+    carried_on.choose("fix", None).unwrap();
+    let sent_now = statements(&carried_on.record(&catalogues()), Some(&scenario), &catalogues(), &anonymous());
+    let verbs: Vec<&str> = sent_now.iter().map(|s| s.verb.id.rsplit('/').next().unwrap()).collect();
+    assert_eq!(verbs, ["initialized", "answered", "answered", "suspended", "resumed", "completed"]);
+    for earlier in &sent_then {
+        assert!(sent_now.contains(earlier), "{} was sent then and is the same now", earlier.verb.id);
+    }
+}

@@ -12,6 +12,6 @@ pub mod store;
 
 pub use phase::Phase;
 pub use playthrough::{Current, PlayError, PlayOptions, Playthrough};
-pub use record::{Decision, Record, Reflection};
+pub use record::{Decision, Record, Reflection, Resumption};
 pub use replay::Replay;
 pub use store::{RecordFile, RecordStore};

@@ -67,6 +67,7 @@ pub struct Playthrough {
     started: Timestamp,
     ended: Option<Timestamp>,
     shown_at: Instant,
+    resumed: Vec<super::record::Resumption>,
 }
 
 impl Playthrough {
@@ -83,6 +84,7 @@ impl Playthrough {
             started: Timestamp::now(),
             ended: None,
             shown_at: Instant::now(),
+            resumed: Vec::new(),
         };
         play.enter(start)?;
         Ok(play)
@@ -169,6 +171,11 @@ impl Playthrough {
                 last.millis = decision.millis;
                 last.phones = decision.phones;
             }
+        }
+        // Carried on now: kept, so the record (and its statements) say so.
+        play.resumed.clone_from(&record.resumed);
+        if !record.is_finished() {
+            play.resumed.push(super::record::Resumption { at: Timestamp::now(), after: record.decisions.len() });
         }
         Ok(play)
     }
@@ -259,6 +266,7 @@ impl Playthrough {
             result: ending.is_some().then(|| self.assessment(catalogues)),
             ending,
             reflection: None,
+            resumed: self.resumed.clone(),
         }
     }
 }

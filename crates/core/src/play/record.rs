@@ -42,6 +42,16 @@ pub struct Record {
     /// The player's debrief, written after the result or a replay.
     #[serde(default)]
     pub reflection: Option<Reflection>,
+    /// Each time the play was left part-way and carried on later.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub resumed: Vec<Resumption>,
+}
+
+/// A play carried on: when, and after how many decisions it had been left.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Resumption {
+    pub at: Timestamp,
+    pub after: usize,
 }
 
 /// A short structured debrief in the plus-delta form used in simulation training.

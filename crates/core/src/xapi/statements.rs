@@ -129,6 +129,8 @@ pub fn statements(
     };
     let mut out = vec![step(0, "initialized", scenario_activity(record), None, record.started, false)];
     let mut at = record.started;
+    // When each decision was taken, for the suspensions carried on later.
+    let mut taken_at = vec![record.started];
     for (i, decision) in record.decisions.iter().enumerate() {
         at = at.saturating_add(SignedDuration::from_millis(decision.millis.min(i64::MAX as u64) as i64)).unwrap_or(at);
         let scene = match scenario.and_then(|s| s.node(&decision.node)) {
@@ -176,6 +178,15 @@ pub fn statements(
             extensions,
         };
         out.push(step(i + 1, "answered", object, Some(result), at, true));
+        taken_at.push(at);
+    }
+    // A play left part-way and carried on: the suspension as it was sent then (same
+    // id), and the resumption.
+    for resumption in &record.resumed {
+        let left = taken_at.get(resumption.after).copied().unwrap_or(at);
+        let paused = XResult { score: None, completion: Some(false), response: None, duration: None, extensions: Map::new() };
+        out.push(step(resumption.after + 1, "suspended", scenario_activity(record), Some(paused), left, false));
+        out.push(step(resumption.after, "resumed", scenario_activity(record), None, resumption.at, false));
     }
     let last = record.decisions.len() + 1;
     match (&record.ending, &record.result) {
