@@ -22,7 +22,7 @@ impl SettingKind {
     pub fn of(setting: &str) -> SettingKind {
         let s = setting.to_lowercase();
         let has = |words: &[&str]| words.iter().any(|w| s.contains(w));
-        if has(&["hospital", "ward", "discharge", "clinic"]) {
+        if has(&["hospital", "hospice", "ward", "discharge", "clinic"]) {
             SettingKind::Hospital
         } else if has(&["supported living", "supported-living", "shared house"]) {
             SettingKind::SupportedLiving
