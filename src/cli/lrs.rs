@@ -129,8 +129,7 @@ pub(super) fn set(settings: Settings) -> ExitCode {
 
 /// `boundaries cohort`: the plays the LRS holds, for one scenario or the library.
 pub(super) fn cohort(library: &Library, catalogues: &Catalogues, only: Option<&str>) -> ExitCode {
-    use boundaries_core::scoring::recommended_choice;
-    use boundaries_core::xapi::{IRI, Who, cohort, most_chosen_first};
+    use boundaries_core::xapi::{IRI, by_scenario, cohort, present};
 
     let config = match config() {
         Ok(config) => config,
@@ -145,46 +144,44 @@ pub(super) fn cohort(library: &Library, catalogues: &Catalogues, only: Option<&s
     };
     let started = std::time::Instant::now();
     let mut read = 0;
+    // One scenario: asked for by its activity; the library: everything, read once.
+    let read_back = match only {
+        Some(id) => lrs.statements_about(&format!("{IRI}/scenarios/{id}")),
+        None => lrs.all_statements(),
+    };
+    let mut groups = match read_back {
+        Ok(found) => by_scenario(found),
+        Err(e) => {
+            complain!("{e}");
+            return ExitCode::from(1);
+        }
+    };
     for loaded in library.scenarios.iter().filter(|l| only.is_none_or(|id| l.scenario.id == id)) {
         let scenario = &loaded.scenario;
-        let found = match lrs.statements_about(&format!("{IRI}/scenarios/{}", scenario.id)) {
-            Ok(found) => found,
-            Err(e) => {
-                complain!("{e}");
-                return ExitCode::from(1);
-            }
-        };
+        let found = groups.remove(&scenario.id).unwrap_or_default();
         read += found.len();
         if found.is_empty() {
             continue;
         }
         say!("\n{} ({})", scenario.title, scenario.id);
-        for (who, part) in cohort(&found) {
-            let whose = if who == Who::Groups { "Group sessions" } else { "Solo plays" };
-            let bands: Vec<String> = part.bands.iter().map(|(band, n)| format!("{band} {n}")).collect();
-            say!("  {whose}: {} started, {} finished. Bands: {}.", part.started, part.finished, bands.join(", "));
+        for part in present(scenario, catalogues, &cohort(&found)) {
+            say!("  {}: {}", part.who, part.summary);
             let mut ratings = super::table(&["principle", "plays", "mean", "lowest", "highest"]);
-            for (principle, spread) in &part.principles {
-                ratings.add_row(super::row(vec![
-                    catalogues.principle_name(principle).to_owned(),
-                    spread.plays.to_string(),
-                    format!("{:.0}", spread.mean),
-                    format!("{:.0}", spread.lowest),
-                    format!("{:.0}", spread.highest),
-                ]));
+            for (name, plays, mean, lowest, highest) in &part.principles {
+                let row = vec![
+                    name.clone(),
+                    plays.to_string(),
+                    format!("{mean:.0}"),
+                    format!("{lowest:.0}"),
+                    format!("{highest:.0}"),
+                ];
+                ratings.add_row(super::row(row));
             }
             super::print_table(&ratings);
-            // Decisions in the story's order.
-            for (node, scene) in scenario.scenes() {
-                let Some(split) = part.decisions.get(&format!("{IRI}/scenarios/{}/{node}", scenario.id)) else {
-                    continue;
-                };
-                let recommended =
-                    recommended_choice(scene, 0..scene.choices.len()).map(|i| scene.choices[i].id.as_str());
-                say!("  {}", scene.prompt());
-                for (choice, n) in most_chosen_first(split) {
-                    let text = scene.choices.iter().find(|c| c.id == choice).map_or(choice, |c| c.text.as_str());
-                    let mark = if recommended == Some(choice) { " (recommended)" } else { "" };
+            for (prompt, choices) in &part.decisions {
+                say!("  {prompt}");
+                for (text, n, recommended) in choices {
+                    let mark = if *recommended { " (recommended)" } else { "" };
                     say!("    {n:>5}  {}{mark}", boundaries_core::text::shorten(text, 90));
                 }
             }

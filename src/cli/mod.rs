@@ -127,6 +127,8 @@ pub(crate) enum StartScreen {
     Settings,
     /// The record browser.
     Records,
+    /// What the organisation's learning record store holds.
+    Cohort,
     /// The replay of the scripted play, at its first decision.
     Replay,
     /// The end of that replay: the result, the paths drawn, the reflection.

@@ -130,6 +130,7 @@ fn solo_steps(launch: &Launch) -> Vec<UiAction> {
         Some(StartScreen::Library) => steps.push(UiAction::Go(Screen::Library)),
         Some(StartScreen::Settings) => steps.push(UiAction::Go(Screen::Settings)),
         Some(StartScreen::Records) => steps.push(UiAction::Go(Screen::Records)),
+        Some(StartScreen::Cohort) => steps.push(UiAction::Go(Screen::Cohort)),
         _ => {}
     }
     steps

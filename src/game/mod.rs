@@ -9,6 +9,7 @@ mod access;
 mod actions;
 mod best_bands;
 mod capture;
+mod cohort;
 mod debrief;
 mod idle;
 mod induction;
@@ -97,6 +98,7 @@ pub(crate) fn core_plugin(app: &mut App) {
         induction::plugin,
         phones::plugin,
         sending::plugin,
+        cohort::plugin,
         actions::plugin,
     ));
 }

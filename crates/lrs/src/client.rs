@@ -34,6 +34,8 @@ pub struct Lrs {
     authorization: String,
     agent: ureq::Agent,
     version: &'static str,
+    /// The LRS has no `/about` (Ralph): its statement filters may not work either.
+    no_about: bool,
 }
 
 impl Lrs {
@@ -44,8 +46,15 @@ impl Lrs {
         let credentials = base64::engine::general_purpose::STANDARD.encode(format!("{key}:{secret}"));
         let agent =
             ureq::Agent::config_builder().http_status_as_error(false).timeout_global(Some(timeout)).build().into();
-        let mut lrs = Lrs { endpoint, authorization: format!("Basic {credentials}"), agent, version: VERSIONS[0] };
+        let mut lrs = Lrs {
+            endpoint,
+            authorization: format!("Basic {credentials}"),
+            agent,
+            version: VERSIONS[0],
+            no_about: false,
+        };
         lrs.version = lrs.agree()?;
+        lrs.no_about = lrs.version == VERSIONS[1] && lrs.about_missing()?;
         Ok(lrs)
     }
 
@@ -78,6 +87,21 @@ impl Lrs {
             .ok_or_else(|| LrsError::Version(theirs.join(", ")))
     }
 
+    fn about_missing(&self) -> Result<bool, LrsError> {
+        let response = self
+            .agent
+            .get(format!("{}about", self.endpoint))
+            .call()
+            .map_err(|e| LrsError::Unreachable(e.to_string()))?;
+        Ok(response.status().as_u16() == 404)
+    }
+
+    /// Every statement of Boundaries' own the LRS holds, following its paging: for the
+    /// cohort of the whole library, read once.
+    pub fn all_statements(&self) -> Result<Vec<Statement>, LrsError> {
+        self.read_all(format!("{}statements?limit=500", self.endpoint))
+    }
+
     /// Sends a batch; an LRS that already has a statement stores it once.
     pub fn send(&self, statements: &[Statement]) -> Result<(), LrsError> {
         let body =
@@ -96,14 +120,14 @@ impl Lrs {
     }
 
     /// Every statement about `activity` (and its decisions), following the LRS's
-    /// `more` links; statements that are not Boundaries' own are skipped. Some LRSs
-    /// (Ralph's file backend) ignore the activity filter and return nothing: then every
-    /// statement is read and the filter applied here.
+    /// `more` links; statements that are not Boundaries' own are skipped. An LRS with
+    /// no `/about` (Ralph's file backend) may ignore the activity filter and return
+    /// nothing: from such a one every statement is read and the filter applied here.
     pub fn statements_about(&self, activity: &str) -> Result<Vec<Statement>, LrsError> {
         let filtered =
             format!("{}statements?activity={}&related_activities=true&limit=500", self.endpoint, encode(activity));
         let found = self.read_all(filtered)?;
-        if !found.is_empty() {
+        if !found.is_empty() || !self.no_about {
             return Ok(found);
         }
         let about = |s: &Statement| {

@@ -7,6 +7,7 @@
 mod a11y;
 pub mod action;
 pub mod briefing;
+pub mod cohort;
 pub mod commands;
 pub mod induction;
 pub mod library;

@@ -18,6 +18,8 @@ pub enum Screen {
     Records,
     Replay,
     Progress,
+    /// What the organisation's learning record store holds: the cohort.
+    Cohort,
     /// A trainer running a scenario for a group.
     Induction,
 }

@@ -100,6 +100,9 @@ pub fn body(ui: &mut egui::Ui, view: &View) -> Option<UiAction> {
         if button(ui, "Progress over time").clicked() {
             action = Some(UiAction::Go(Screen::Progress));
         }
+        if button(ui, "Your organisation's plays").clicked() {
+            action = Some(UiAction::Go(Screen::Cohort));
+        }
     });
     ui.label(
         egui::RichText::new("Every play is kept, finished or not. Choose one to replay it, with the roads not taken.")

@@ -2,7 +2,7 @@
 
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass};
-use boundaries_screens::{Screen, UiAction, progress, records, replay};
+use boundaries_screens::{Screen, UiAction, cohort, progress, records, replay};
 
 use super::{UiSet, draw};
 use crate::game::Shared;
@@ -20,6 +20,7 @@ pub(super) fn plugin(app: &mut App) {
             records_ui.run_if(on(Screen::Records)),
             replay_ui.run_if(on(Screen::Replay)),
             progress_ui.run_if(on(Screen::Progress)),
+            cohort_ui.run_if(on(Screen::Cohort)),
         )
             .in_set(UiSet),
     );
@@ -72,4 +73,13 @@ fn progress_ui(
     let everyone = navigation.progress_everyone;
     let view = progress::View::of(&records, settings.settings.player(), everyone, &shared.catalogues);
     draw(&mut contexts, &mut actions, Screen::Progress, |ui| progress::body(ui, &view))
+}
+
+fn cohort_ui(
+    mut contexts: EguiContexts,
+    mut actions: MessageWriter<Act>,
+    shown: Res<crate::game::cohort::Cohort>,
+) -> Result {
+    let view = shown.view();
+    draw(&mut contexts, &mut actions, Screen::Cohort, |ui| cohort::body(ui, &view))
 }

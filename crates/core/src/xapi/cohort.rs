@@ -92,3 +92,81 @@ pub fn most_chosen_first(split: &BTreeMap<String, usize>) -> Vec<(&str, usize)> 
     choices.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
     choices
 }
+
+/// A choice as the cohort shows it: (text, plays, recommended).
+pub type ChoiceSplit = (String, usize, bool);
+
+/// One part of a scenario's cohort, worded for the terminal and the screen alike.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PartView {
+    /// "Solo plays" or "Group sessions".
+    pub who: &'static str,
+    /// "12 started, 9 finished. Bands: Sound 4, Developing 3, Put right 2."
+    pub summary: String,
+    /// (principle's name, plays, mean, lowest, highest), in the catalogue's order.
+    pub principles: Vec<(String, usize, f64, f64, f64)>,
+    /// Each decision in the story's order: its prompt, and its choices most chosen
+    /// first as (text, plays, recommended).
+    pub decisions: Vec<(String, Vec<ChoiceSplit>)>,
+}
+
+/// A scenario's cohort as shown: its title and its parts.
+pub fn present(
+    scenario: &crate::scenario::Scenario,
+    catalogues: &crate::catalogues::Catalogues,
+    parts: &BTreeMap<Who, Part>,
+) -> Vec<PartView> {
+    use crate::scoring::recommended_choice;
+
+    parts
+        .iter()
+        .map(|(who, part)| {
+            let bands: Vec<String> = part.bands.iter().map(|(band, n)| format!("{band} {n}")).collect();
+            let bands = if bands.is_empty() { String::new() } else { format!(" Bands: {}.", bands.join(", ")) };
+            let mut principles: Vec<(String, usize, f64, f64, f64)> = part
+                .principles
+                .iter()
+                .map(|(id, s)| (catalogues.principle_name(id).to_owned(), s.plays, s.mean, s.lowest, s.highest))
+                .collect();
+            principles.sort_by_key(|(name, ..)| {
+                catalogues.principles.iter().position(|p| &p.name == name).unwrap_or(usize::MAX)
+            });
+            let decisions = scenario
+                .scenes()
+                .filter_map(|(node, scene)| {
+                    let split = part.decisions.get(&format!("{IRI}/scenarios/{}/{node}", scenario.id))?;
+                    let recommended =
+                        recommended_choice(scene, 0..scene.choices.len()).map(|i| scene.choices[i].id.as_str());
+                    let choices = most_chosen_first(split)
+                        .into_iter()
+                        .map(|(id, n)| {
+                            let text = scene.choices.iter().find(|c| c.id == id).map_or(id, |c| c.text.as_str());
+                            (text.to_owned(), n, recommended == Some(id))
+                        })
+                        .collect();
+                    Some((scene.prompt().to_owned(), choices))
+                })
+                .collect();
+            PartView {
+                who: if *who == Who::Groups { "Group sessions" } else { "Solo plays" },
+                summary: format!("{} started, {} finished.{bands}", part.started, part.finished),
+                principles,
+                decisions,
+            }
+        })
+        .collect()
+}
+
+/// Statements grouped by the scenario they are about (from their activity ids).
+pub fn by_scenario(statements: Vec<Statement>) -> BTreeMap<String, Vec<Statement>> {
+    let prefix = format!("{IRI}/scenarios/");
+    let mut groups: BTreeMap<String, Vec<Statement>> = BTreeMap::new();
+    for statement in statements {
+        let id =
+            statement.object.id.strip_prefix(&prefix).and_then(|rest| rest.split('/').next()).map(ToOwned::to_owned);
+        if let Some(id) = id {
+            groups.entry(id).or_default().push(statement);
+        }
+    }
+    groups
+}

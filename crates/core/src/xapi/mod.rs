@@ -6,6 +6,6 @@ pub mod model;
 mod outbox;
 mod statements;
 
-pub use cohort::{Part, Spread, Who, cohort, most_chosen_first};
+pub use cohort::{ChoiceSplit, Part, PartView, Spread, Who, by_scenario, cohort, most_chosen_first, present};
 pub use outbox::{Outbox, Rejected};
 pub use statements::{IRI, Identity, registration, statements};

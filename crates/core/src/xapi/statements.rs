@@ -184,7 +184,8 @@ pub fn statements(
     // id), and the resumption.
     for resumption in &record.resumed {
         let left = taken_at.get(resumption.after).copied().unwrap_or(at);
-        let paused = XResult { score: None, completion: Some(false), response: None, duration: None, extensions: Map::new() };
+        let paused =
+            XResult { score: None, completion: Some(false), response: None, duration: None, extensions: Map::new() };
         out.push(step(resumption.after + 1, "suspended", scenario_activity(record), Some(paused), left, false));
         out.push(step(resumption.after, "resumed", scenario_activity(record), None, resumption.at, false));
     }
