@@ -83,7 +83,8 @@ pub struct PhoneServer {
     keys: Keys,
     shared: Arc<Mutex<Shared>>,
     stop: Arc<AtomicBool>,
-    server: Arc<tiny_http::Server>,
+    /// Taken when the server stops.
+    server: Option<Arc<tiny_http::Server>>,
     workers: Vec<JoinHandle<()>>,
 }
 
@@ -115,7 +116,7 @@ impl PhoneServer {
                 })
             })
             .collect();
-        Ok(PhoneServer { address, keys, shared, stop, server, workers })
+        Ok(PhoneServer { address, keys, shared, stop, server: Some(server), workers })
     }
 
     /// The address and port the server listens on.
@@ -165,11 +166,22 @@ impl PhoneServer {
 impl Drop for PhoneServer {
     fn drop(&mut self) {
         self.stop.store(true, Ordering::Relaxed);
-        for _ in 0..WORKERS {
-            self.server.unblock();
+        if let Some(server) = &self.server {
+            for _ in 0..WORKERS {
+                server.unblock();
+            }
         }
         for worker in self.workers.drain(..) {
             let _ = worker.join();
+        }
+        // tiny_http closes its socket on a thread of its own once the last handle goes:
+        // wait (briefly) until it has, so a stopped server is really not listening.
+        drop(self.server.take());
+        let started = std::time::Instant::now();
+        while std::net::TcpStream::connect_timeout(&self.address, Duration::from_millis(100)).is_ok()
+            && started.elapsed() < Duration::from_secs(2)
+        {
+            std::thread::sleep(Duration::from_millis(10));
         }
     }
 }
