@@ -98,8 +98,10 @@ def solo():
     # The library's first card, whichever scenario it is (cards are push buttons named
     # by their titles; the filters are toggle buttons).
     def first_card():
+        seen_heading = False
         for n in nodes(window(main)):
-            if n.getRoleName() == "push button" and n.name not in ("‹ Back",):
+            seen_heading = seen_heading or n.name == "Choose a scenario"
+            if seen_heading and n.getRoleName() == "push button":
                 return n
         return None
     card = wait_for("the library's first card", first_card)
