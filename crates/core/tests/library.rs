@@ -142,3 +142,18 @@ fn the_best_choice_is_not_given_away_by_length_or_position() {
     assert!(longest * 2 <= decisions, "the best choice is the longest in {longest} of {decisions} decisions");
     assert!(first * 3 <= decisions, "the best choice is listed first in {first} of {decisions} decisions");
 }
+
+/// Every area of practice in the topics catalogue is at the heart of at least one
+/// shipped scenario, and the library holds at least 25.
+#[test]
+fn every_area_of_practice_has_a_scenario() {
+    let library = shipped();
+    assert!(library.scenarios.len() >= 25, "{} scenarios", library.scenarios.len());
+    let missing: Vec<&str> = catalogues()
+        .topics
+        .iter()
+        .filter(|t| !library.scenarios.iter().any(|l| l.scenario.topics.contains(&t.id)))
+        .map(|t| t.name.as_str())
+        .collect();
+    assert!(missing.is_empty(), "no scenario about: {missing:?}");
+}
