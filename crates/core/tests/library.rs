@@ -149,7 +149,8 @@ fn the_best_choice_is_not_given_away_by_length_or_position() {
 fn every_area_of_practice_has_a_scenario() {
     let library = shipped();
     assert!(library.scenarios.len() >= 25, "{} scenarios", library.scenarios.len());
-    let missing: Vec<&str> = catalogues()
+    let catalogues = catalogues();
+    let missing: Vec<&str> = catalogues
         .topics
         .iter()
         .filter(|t| !library.scenarios.iter().any(|l| l.scenario.topics.contains(&t.id)))
