@@ -298,8 +298,8 @@ fn every_shipped_page_fits_the_projector() {
 fn with_phones(stage: Stage) -> View {
     let mut view = view(stage);
     view.phones = Some(PhonesView {
-        url: "http://192.168.1.5:8787/secretsecret/".into(),
-        typed: "http://192.168.1.5:8787/ACDEFG".into(),
+        url: "http://127.0.0.1:8787/secretsecret/".into(),
+        typed: "http://127.0.0.1:8787/ACDEFG".into(),
         code: "ACDEFG".into(),
         interface: "wlan0".into(),
         addresses: 2,
@@ -318,8 +318,8 @@ fn with_phones(stage: Stage) -> View {
 fn phones_show_the_room_how_to_join_and_the_trainer_only_how_many_voted() {
     let view = with_phones(Stage::Voting);
     let audience = Harness::new_ui(|ui| audience(ui, &view));
-    audience.get_by_label("QR code for http://192.168.1.5:8787/secretsecret/");
-    audience.get_by_label("http://192.168.1.5:8787/ACDEFG");
+    audience.get_by_label("QR code for http://127.0.0.1:8787/secretsecret/");
+    audience.get_by_label("http://127.0.0.1:8787/ACDEFG");
     audience.get_by_label("Room code ACDEFG");
     audience.get_by_label("6 votes in");
     assert!(
