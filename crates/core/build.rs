@@ -5,8 +5,11 @@ use std::fmt::Write;
 use std::path::Path;
 
 fn main() {
-    // The library lives at the top of the workspace, beside the catalogues.
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../scenarios");
+    // The library lives at the top of the workspace, beside the catalogues. The manifest
+    // directory is read when the script runs, not baked in when it is compiled: a build
+    // cache shared by two checkouts reuses the compiled script.
+    let manifest = std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
+    let dir = Path::new(&manifest).join("../../scenarios");
     println!("cargo:rerun-if-changed={}", dir.display());
     let mut files: Vec<_> =
         std::fs::read_dir(&dir).map(|entries| entries.flatten().map(|e| e.path()).collect()).unwrap_or_default();

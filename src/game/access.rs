@@ -6,7 +6,10 @@
 //! - a context created after its window's adapter (the audience window) never had its
 //!   tree turned on: every context's tree is turned on when it is created;
 //! - a screen reader's action requests (press, focus, set a value) were queued by the
-//!   adapter and never reached egui: they are moved into that window's egui input;
+//!   adapter and never reached egui: they are moved into that window's egui input. The
+//!   queues are taken out of bevy_winit's map as windows open, because bevy_winit drains
+//!   that map in `PostUpdate` into messages that carry no window and that nothing reads:
+//!   a request arriving between our `PreUpdate` and its poll was lost;
 //! - an idle game draws no frames, so a screen reader that connects, or asks for
 //!   something, while the game waits would get no answer until the next key or mouse
 //!   movement: a small watcher thread wakes the game when that happens (and only then;
@@ -16,7 +19,9 @@ use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
 
 use bevy::a11y::AccessibilityRequested;
+use bevy::ecs::entity::EntityHashMap;
 use bevy::prelude::*;
+use bevy::window::WindowClosed;
 use bevy::winit::accessibility::{WinitActionRequestHandler, WinitActionRequestHandlers};
 use bevy::winit::{EventLoopProxyWrapper, WinitUserEvent};
 use bevy_egui::input::WindowToEguiContextMap;
@@ -26,15 +31,15 @@ use super::induction::{Audience, AudiencePass};
 
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<Watched>()
+        .init_resource::<Queues>()
         .add_systems(Startup, watch)
         .add_systems(
             PreUpdate,
-            (enable_trees, forward_actions)
+            (enable_trees, claim_queues, forward_actions)
                 .chain()
                 .after(EguiPreUpdateSet::ProcessInput)
                 .before(EguiPreUpdateSet::BeginPass),
         )
-        .add_systems(Last, list_windows)
         .add_systems(EguiPrimaryContextPass, name_primary)
         .add_systems(AudiencePass, name_audience);
 }
@@ -62,9 +67,17 @@ fn name_audience(mut audience: Query<&mut EguiContext, (With<Audience>, Without<
 /// How often the watcher looks for a screen reader's request while the game is idle.
 const WATCH_EVERY: Duration = Duration::from_millis(100);
 
-/// Each window's queue of a screen reader's requests, shared with the watcher.
+/// A window's queue of a screen reader's requests, filled by its AccessKit adapter.
+type Queue = Arc<Mutex<WinitActionRequestHandler>>;
+
+/// Each open window's queue, owned here rather than by bevy_winit (see the module's
+/// notes).
+#[derive(Resource, Default)]
+struct Queues(EntityHashMap<Queue>);
+
+/// Every open window's queue, shared with the watcher.
 #[derive(Resource, Default, Clone)]
-struct Watched(Arc<Mutex<Vec<Arc<Mutex<WinitActionRequestHandler>>>>>);
+struct Watched(Arc<Mutex<Vec<Queue>>>);
 
 /// Every egui context builds its accessibility tree (it is sent only while a screen
 /// reader asks for it).
@@ -74,14 +87,29 @@ fn enable_trees(mut contexts: Query<&mut EguiContext, Added<EguiContext>>) {
     }
 }
 
-/// A screen reader's requests, from each window's adapter to that window's egui.
-fn forward_actions(
-    handlers: Option<Res<WinitActionRequestHandlers>>,
-    map: Res<WindowToEguiContextMap>,
-    mut inputs: Query<&mut EguiInput>,
+/// Takes each new window's queue out of bevy_winit's map, and forgets closed windows'.
+fn claim_queues(
+    handlers: Option<ResMut<WinitActionRequestHandlers>>,
+    mut closed: MessageReader<WindowClosed>,
+    mut queues: ResMut<Queues>,
+    watched: Res<Watched>,
 ) {
-    let Some(handlers) = handlers else { return };
-    for (window, handler) in handlers.0.iter() {
+    let mut changed = false;
+    for WindowClosed { window } in closed.read() {
+        changed |= queues.0.remove(window).is_some();
+    }
+    if let Some(mut handlers) = handlers.filter(|h| !h.is_empty()) {
+        queues.0.extend(handlers.drain());
+        changed = true;
+    }
+    if changed {
+        *watched.0.lock().unwrap_or_else(PoisonError::into_inner) = queues.0.values().cloned().collect();
+    }
+}
+
+/// A screen reader's requests, from each window's queue to that window's egui.
+fn forward_actions(queues: Res<Queues>, map: Res<WindowToEguiContextMap>, mut inputs: Query<&mut EguiInput>) {
+    for (window, handler) in queues.0.iter() {
         let requests: Vec<_> = handler.lock().unwrap_or_else(PoisonError::into_inner).0.drain(..).collect();
         if requests.is_empty() {
             continue;
@@ -92,12 +120,6 @@ fn forward_actions(
             }
         }
     }
-}
-
-/// Keeps the watcher's list of windows' queues up to date (windows come and go).
-fn list_windows(handlers: Option<Res<WinitActionRequestHandlers>>, watched: Res<Watched>) {
-    let Some(handlers) = handlers.filter(|h| h.is_changed()) else { return };
-    *watched.0.lock().unwrap_or_else(PoisonError::into_inner) = handlers.0.values().cloned().collect();
 }
 
 /// Starts the watcher: it wakes the game when a screen reader starts asking for the

@@ -60,7 +60,11 @@ def wait_for(what, check, seconds=60):
         if found:
             return found
         time.sleep(0.2)
-    fail("waited %ss for %s" % (seconds, what))
+    try:
+        shown = [(n.getRoleName(), n.name) for n in nodes(app())]
+    except Exception as error:  # the tree may be gone with the game
+        shown = repr(error)
+    fail("waited %ss for %s; the tree held %s" % (seconds, what, shown))
 
 
 def button(root_name, text, exact=False):
