@@ -2,10 +2,25 @@
 # Starts a throw-away LaRS (the xapi-rs crate 0.2.0, a conformant xAPI 2.0 LRS; GPL-3.0,
 # a test fixture only, never a dependency) with a private PostgreSQL cluster, both on
 # 127.0.0.1, in DIR. Prints the xAPI endpoint. `scripts/lars.sh stop DIR` stops both.
+# `pause DIR` stops only its database (LaRS then answers statements with HTTP 500, its
+# own failure) and `resume DIR` starts the database again.
 # usage: scripts/lars.sh DIR LRS_PORT PG_PORT      (needs Debian's postgresql 15)
 set -euo pipefail
 pg=/usr/lib/postgresql/15/bin
 lars=${LARS_BIN:-$HOME/.cache/boundaries/lars/bin/xapi-rs}
+start_db() {
+    su postgres -c "$pg/pg_ctl -D $1/db -o '-k $1/db -p $(cat "$1/pgport") -h 127.0.0.1' -l $1/db/log -w start" >/dev/null
+}
+case "${1:-}" in
+pause)
+    su postgres -c "$pg/pg_ctl -D $2/db -m fast -w stop" >/dev/null
+    exit 0
+    ;;
+resume)
+    start_db "$2"
+    exit 0
+    ;;
+esac
 if [ "${1:-}" = stop ]; then
     dir=$2
     [ -f "$dir/lars.pid" ] && kill "$(cat "$dir/lars.pid")" 2>/dev/null || true
@@ -17,7 +32,8 @@ mkdir -p "$dir/db" "$dir/run/logs" "$dir/run/static"
 chmod 755 "$dir" "$(dirname "$dir")"
 chown postgres "$dir/db"
 su postgres -c "$pg/initdb -D $dir/db -A trust -U lars" >/dev/null
-su postgres -c "$pg/pg_ctl -D $dir/db -o '-k $dir/db -p $pgport -h 127.0.0.1' -l $dir/db/log -w start" >/dev/null
+echo "$pgport" >"$dir/pgport"
+start_db "$dir"
 su postgres -c "$pg/createdb -h 127.0.0.1 -p $pgport -U lars xapi"
 secret=$(head -c 32 /dev/urandom | base64)
 cat >"$dir/run/.env" <<ENV

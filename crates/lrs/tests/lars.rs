@@ -4,7 +4,9 @@
 //! left part-way then carried on reach it and read back as sent; an LRS that is away
 //! and then back gets everything once; a statement it refuses is set aside with its
 //! reason while the rest arrive; a slow LRS and a closed port stop a sync without
-//! losing anything.
+//! losing anything; an LRS whose database has gone answers with its own failure
+//! (HTTP 500), the sync stops with that in words and loses nothing, and everything
+//! arrives once when the database is back.
 //!
 //! Needs root (for PostgreSQL's own user), Debian's `postgresql` and LaRS built into
 //! `~/.cache/boundaries/lars` (`.ci/run` does both). Under plain `cargo test` the tests
@@ -121,4 +123,28 @@ fn an_lrs_away_then_back_gets_everything_once_and_a_refusal_is_set_aside() {
     assert!(refused[0].reason.starts_with("HTTP 400"), "{}", refused[0].reason);
     assert_eq!(sync(&outbox, &lrs).unwrap(), boundaries_lrs::Synced::default(), "nothing is sent twice");
     assert_eq!(lrs.statements_about(&format!("{IRI}/scenarios/base")).unwrap().len(), 3);
+}
+
+#[test]
+fn an_lrs_failing_on_its_own_keeps_everything_waiting_until_it_recovers() {
+    let Some(lars) = Lars::start() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let outbox = Outbox::at(dir.path().join("outbox"));
+    let (scenario, catalogues) = base();
+    let sent = statements(&play(&scenario, &["kind", "fine"]), Some(&scenario), &catalogues, &identity());
+    outbox.queue(&sent).unwrap();
+    // LaRS waits 8 seconds for a database connection before it gives up.
+    let patient = Duration::from_secs(30);
+    let lrs = Lrs::connect(&lars.endpoint, "key", "secret", patient).unwrap();
+    lars.pause_database();
+    let (done, error) = sync(&outbox, &lrs).unwrap_err();
+    assert!(matches!(error, LrsError::Server { status: 500..=599, .. }), "{error:?}");
+    assert_eq!((done.sent, done.rejected, done.waiting), (0, 0, sent.len()));
+    assert!(outbox.rejected().is_empty(), "the LRS's own failure sets nothing aside");
+    let words = boundaries_lrs::waiting_words(1, Some(&error)).unwrap();
+    assert!(words.contains("had a problem of its own (HTTP 5"), "{words}");
+    lars.resume_database();
+    let done = sync(&outbox, &lrs).unwrap();
+    assert_eq!((done.sent, done.rejected, done.waiting), (sent.len(), 0, 0));
+    assert_eq!(lrs.statements_about(&format!("{IRI}/scenarios/base")).unwrap().len(), sent.len());
 }

@@ -82,6 +82,23 @@ impl Lars {
     }
 }
 
+impl Lars {
+    /// Stops its database: LaRS stays up and answers statements with its own failure.
+    pub fn pause_database(&self) {
+        self.run("pause");
+    }
+
+    /// Starts its database again.
+    pub fn resume_database(&self) {
+        self.run("resume");
+    }
+
+    fn run(&self, what: &str) {
+        let status = Command::new(script()).arg(what).arg(self.dir.path().join("lars")).status();
+        assert!(status.is_ok_and(|s| s.success()), "scripts/lars.sh {what} failed");
+    }
+}
+
 impl Drop for Lars {
     fn drop(&mut self) {
         let _ = Command::new(script()).arg("stop").arg(self.dir.path().join("lars")).status();
