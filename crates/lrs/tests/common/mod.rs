@@ -93,6 +93,16 @@ impl Lars {
         self.run("resume");
     }
 
+    /// Kills LaRS at once (its database stays up).
+    pub fn halt(&self) {
+        self.run("halt");
+    }
+
+    /// Starts LaRS again on the same port.
+    pub fn relaunch(&self) {
+        self.run("relaunch");
+    }
+
     fn run(&self, what: &str) {
         let status = Command::new(script()).arg(what).arg(self.dir.path().join("lars")).status();
         assert!(status.is_ok_and(|s| s.success()), "scripts/lars.sh {what} failed");
